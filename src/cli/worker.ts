@@ -1,0 +1,2 @@
+// Worker thread entry for the CLI's pool (filled in with the pool).
+export {};

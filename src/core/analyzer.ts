@@ -1,0 +1,414 @@
+// The analyzer: one iterative walk that dispatches to every enabled rule's visitors, with
+// findings cached per function (at any depth) and reused while the facts they read still hold.
+import type * as TS from 'typescript';
+import { format } from './messages';
+import { bindingSignature } from './promise';
+import type { Report, Rule, RuleContext, Visitor } from './rule';
+import type { Binding, Scope } from './scope';
+import { buildScope, createsScope, isFunctionLike, lookup } from './scope';
+import { applySuppressions } from './suppressions';
+import type { AnalyzerOptions, Finding, RawFinding, Severity, SharedOptions, TypeScript } from './types';
+
+/** A fact a cached unit read from outside itself: the binding signature a name had. */
+interface Dependency {
+  /** `n:<name>` for a name, `t:<name>` for `this.<name>`. */
+  key: string;
+  value: string;
+}
+
+interface CacheEntry {
+  /** The unit's `pos` when the findings were computed. */
+  pos: number;
+  findings: RawFinding[];
+  dependencies: Dependency[];
+}
+
+interface ActiveUnit {
+  node: TS.Node;
+  /** Depth of the scope the unit sits in: names bound at or above it are outside the unit. */
+  outerDepth: number;
+  findings: RawFinding[];
+  dependencies: Map<string, string>;
+}
+
+/** Counters that show how much work an analysis did. */
+export interface AnalysisStats {
+  /** Nodes the walk dispatched to visitors. */
+  nodesVisited: number;
+  /** Functions whose cached findings were reused. */
+  unitsReused: number;
+}
+
+/** The outcome of analysing one file. */
+export interface AnalysisResult {
+  findings: Finding[];
+  stats: AnalysisStats;
+}
+
+/** Per-file options a host decides (for example rules skipped for test files). */
+export interface FileOptions {
+  skipRules?: readonly string[];
+  /** Called with each node the walk dispatches, for tests that count work. */
+  onVisit?: (node: TS.Node) => void;
+}
+
+/** Analyses files with one set of rules and options, caching per unchanged function. */
+export class Analyzer {
+  private readonly ts: TypeScript;
+  private readonly rules: readonly Rule[];
+  private readonly severities: ReadonlyMap<string, Exclude<Severity, 'off'>>;
+  private readonly shared: SharedOptions;
+  private readonly locale: string;
+  private cache = new WeakMap<TS.Node, CacheEntry>();
+  private cacheKey = '';
+
+  constructor(ts: TypeScript, rules: readonly Rule[], options: AnalyzerOptions = {}) {
+    this.ts = ts;
+    const severities = new Map<string, Exclude<Severity, 'off'>>();
+    for (const rule of rules) {
+      const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
+      if (severity !== 'off') severities.set(rule.meta.id, severity);
+    }
+    this.rules = rules.filter((rule) => severities.has(rule.meta.id));
+    this.severities = severities;
+    this.shared = { checkThenables: options.checkThenables ?? false };
+    this.locale = options.locale ?? 'en';
+  }
+
+  /** The ids of the rules this analyzer runs. */
+  get enabledRules(): readonly string[] {
+    return this.rules.map((rule) => rule.meta.id);
+  }
+
+  /** Analyses a file. Never throws: a rule that throws becomes one internal-error finding. */
+  analyze(sourceFile: TS.SourceFile, fileOptions: FileOptions = {}): AnalysisResult {
+    const skip = new Set(fileOptions.skipRules ?? []);
+    const rules = this.rules.filter((rule) => !skip.has(rule.meta.id));
+    const key = rules.map((rule) => rule.meta.id).join(',');
+    if (key !== this.cacheKey) {
+      this.cache = new WeakMap();
+      this.cacheKey = key;
+    }
+    const walk = new Walk(this.ts, sourceFile, rules, this.shared, this.cache, fileOptions.onVisit);
+    const raw = walk.run();
+    if (walk.failures.size > 0) this.cache = new WeakMap();
+    const findings: Finding[] = [];
+    for (const finding of raw) {
+      if (walk.failures.has(finding.rule)) continue;
+      findings.push(this.toFinding(finding, this.severities.get(finding.rule) ?? 'warning'));
+    }
+    for (const [rule, error] of walk.failures) {
+      findings.push(
+        this.toFinding(
+          { rule, start: error.start, end: error.end, messageId: 'internal-error', data: { rule, error: error.message }, fixes: [] },
+          'error',
+        ),
+      );
+    }
+    const active = new Set(rules.map((rule) => rule.meta.id));
+    const kept = applySuppressions(this.ts, sourceFile, findings, active, (finding) =>
+      this.toFinding(finding, 'info'),
+    );
+    kept.sort(compareFindings);
+    return { findings: kept, stats: walk.stats };
+  }
+
+  private toFinding(raw: RawFinding, severity: Exclude<Severity, 'off'>): Finding {
+    const locale = this.locale;
+    return {
+      rule: raw.rule,
+      severity,
+      start: raw.start,
+      end: raw.end,
+      messageId: raw.messageId,
+      data: raw.data,
+      message: format(locale, raw.messageId, raw.data),
+      why: format(locale, `${raw.messageId}.why`, raw.data),
+      fixes: raw.fixes.map((fix) => ({
+        titleId: fix.titleId,
+        ...(fix.data ? { data: fix.data } : {}),
+        title: format(locale, fix.titleId, fix.data ?? {}),
+        safety: fix.safety,
+        ...(fix.isPreferred ? { isPreferred: true } : {}),
+        edits: fix.edits,
+      })),
+    };
+  }
+}
+
+/** Orders findings by position, then rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule) || a.messageId.localeCompare(b.messageId);
+}
+
+interface Failure {
+  message: string;
+  start: number;
+  end: number;
+}
+
+const ENTER = 0;
+const EXIT = 1;
+
+/** One analysis of one file. */
+class Walk {
+  readonly failures = new Map<string, Failure>();
+  readonly stats: AnalysisStats = { nodesVisited: 0, unitsReused: 0 };
+  private readonly visitors = new Map<number, Array<{ rule: string; visit: Visitor }>>();
+  private readonly units: ActiveUnit[] = [];
+  private readonly fileFindings: RawFinding[] = [];
+  private scope: Scope | undefined;
+  private currentRule = '';
+  private readonly context: RuleContext;
+
+  constructor(
+    private readonly ts: TypeScript,
+    private readonly sourceFile: TS.SourceFile,
+    rules: readonly Rule[],
+    shared: SharedOptions,
+    private readonly cache: WeakMap<TS.Node, CacheEntry>,
+    private readonly onVisit: ((node: TS.Node) => void) | undefined,
+  ) {
+    for (const rule of rules) {
+      for (const [kindName, visit] of Object.entries(rule.meta && rule.visitors)) {
+        const kind = (ts.SyntaxKind as unknown as Record<string, number>)[kindName];
+        if (kind === undefined || !visit) continue;
+        let list = this.visitors.get(kind);
+        if (!list) this.visitors.set(kind, (list = []));
+        list.push({ rule: rule.meta.id, visit });
+      }
+    }
+    const fileName = sourceFile.fileName;
+    const walk = this;
+    this.context = {
+      ts,
+      sourceFile,
+      options: shared,
+      isJavaScript: /\.[cm]?jsx?$/i.test(fileName),
+      get scope() {
+        return walk.scope;
+      },
+      report: (report) => this.report(report),
+      resolve: (name) => this.resolve(name),
+      thisMember: (node, name) => this.thisMember(node, name),
+    };
+  }
+
+  run(): RawFinding[] {
+    const ts = this.ts;
+    const nodes: TS.Node[] = [this.sourceFile];
+    const phases: number[] = [ENTER];
+    while (nodes.length > 0) {
+      const node = nodes.pop()!;
+      const phase = phases.pop()!;
+      if (phase === EXIT) {
+        this.exit(node);
+        continue;
+      }
+      if (isFunctionLike(ts, node)) {
+        if (this.reuse(node)) continue;
+        this.units.push({
+          node,
+          outerDepth: this.scope ? this.scope.depth : -1,
+          findings: [],
+          dependencies: new Map(),
+        });
+      }
+      if (createsScope(ts, node)) this.scope = buildScope(ts, node, this.scope);
+      this.dispatch(node);
+      nodes.push(node);
+      phases.push(EXIT);
+      const start = nodes.length;
+      node.forEachChild((child) => {
+        nodes.push(child);
+        phases.push(ENTER);
+      });
+      // Children were pushed in source order; reverse them so the first child is walked first.
+      reverseTail(nodes, start);
+    }
+    return this.fileFindings;
+  }
+
+  private exit(node: TS.Node): void {
+    const ts = this.ts;
+    if (createsScope(ts, node)) this.scope = this.scope?.parent;
+    if (!isFunctionLike(ts, node)) return;
+    const unit = this.units.pop()!;
+    const dependencies: Dependency[] = [];
+    for (const [key, value] of unit.dependencies) dependencies.push({ key, value });
+    this.cache.set(node, {
+      pos: node.pos,
+      findings: unit.findings.map((finding) => shift(finding, -node.pos)),
+      dependencies,
+    });
+    this.sink().push(...unit.findings);
+  }
+
+  /** Reuses a function's cached findings when it is the same node and its facts still hold. */
+  private reuse(node: TS.Node): boolean {
+    const entry = this.cache.get(node);
+    if (!entry) return false;
+    for (const dependency of entry.dependencies) {
+      if (this.evaluate(dependency.key, node) !== dependency.value) return false;
+    }
+    // The facts also count for the enclosing units that are being analysed afresh.
+    for (const dependency of entry.dependencies) this.evaluate(dependency.key, node, true);
+    this.stats.unitsReused += 1;
+    this.sink().push(...entry.findings.map((finding) => shift(finding, node.pos)));
+    return true;
+  }
+
+  private evaluate(key: string, node: TS.Node, record = false): string {
+    const name = key.slice(2);
+    if (key.startsWith('t:')) return record ? (this.thisMember(node, name) ?? '') : (this.memberSignature(node, name) ?? '');
+    const binding = record ? this.resolve(name) : lookup(this.scope, name);
+    return binding ? bindingSignature(this.ts, binding) : 'global';
+  }
+
+  private sink(): RawFinding[] {
+    const unit = this.units[this.units.length - 1];
+    return unit ? unit.findings : this.fileFindings;
+  }
+
+  private dispatch(node: TS.Node): void {
+    this.stats.nodesVisited += 1;
+    this.onVisit?.(node);
+    const list = this.visitors.get(node.kind);
+    if (!list) return;
+    for (const { rule, visit } of list) {
+      if (this.failures.has(rule)) continue;
+      this.currentRule = rule;
+      try {
+        visit(node, this.context);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.failures.set(rule, { message, start: node.getStart(this.sourceFile), end: node.getEnd() });
+      }
+    }
+  }
+
+  private report(report: Report): void {
+    const start = report.node ? report.node.getStart(this.sourceFile) : (report.start ?? 0);
+    const end = report.node ? report.node.getEnd() : (report.end ?? start);
+    this.sink().push({
+      rule: this.currentRule,
+      start,
+      end,
+      messageId: report.messageId,
+      data: report.data ?? {},
+      fixes: report.fixes ?? [],
+    });
+  }
+
+  /** Resolves a name at the current position and records it in every unit it lies outside. */
+  private resolve(name: string): Binding | undefined {
+    const binding = lookup(this.scope, name);
+    const depth = binding ? binding.scope.depth : -1;
+    let value: string | undefined;
+    for (let i = this.units.length - 1; i >= 0; i--) {
+      const unit = this.units[i]!;
+      if (depth > unit.outerDepth) break;
+      value ??= binding ? bindingSignature(this.ts, binding) : 'global';
+      unit.dependencies.set(`n:${name}`, value);
+    }
+    return binding;
+  }
+
+  /** The signature of `this.<name>`, recorded in the units inside the class. */
+  private thisMember(node: TS.Node, name: string): string | undefined {
+    const cls = this.enclosingClass(node);
+    const signature = this.memberSignature(node, name);
+    if (!cls) return signature;
+    for (let i = this.units.length - 1; i >= 0; i--) {
+      const unit = this.units[i]!;
+      if (!isInside(unit.node, cls)) break;
+      unit.dependencies.set(`t:${name}`, signature ?? '');
+    }
+    return signature;
+  }
+
+  /** The class whose instance `this` is at `node`, if the file shows it. */
+  private enclosingClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts;
+    for (let current = node.parent; current; current = current.parent) {
+      if (ts.isArrowFunction(current)) continue;
+      if (ts.isClassLike(current)) return current;
+      if (
+        ts.isMethodDeclaration(current) ||
+        ts.isConstructorDeclaration(current) ||
+        ts.isGetAccessor(current) ||
+        ts.isSetAccessor(current) ||
+        ts.isPropertyDeclaration(current)
+      ) {
+        // `static` members see the constructor, not an instance.
+        if (ts.getModifiers(current)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
+        continue;
+      }
+      if (isFunctionLike(ts, current) || ts.isClassStaticBlockDeclaration(current)) return undefined;
+    }
+    return undefined;
+  }
+
+  private memberSignature(node: TS.Node, name: string): string | undefined {
+    const ts = this.ts;
+    const cls = this.enclosingClass(node);
+    if (!cls) return undefined;
+    for (const member of cls.members) {
+      if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
+      if (ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      if (ts.isMethodDeclaration(member)) {
+        const modifiers = ts.getModifiers(member);
+        if (member.asteriskToken) return 'other';
+        if (modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return 'fn:promise';
+        return member.type && isPromiseType(ts, member.type) ? 'fn:promise' : 'other';
+      }
+      if (ts.isPropertyDeclaration(member)) {
+        if (member.type) {
+          if (isPromiseType(ts, member.type)) return 'val:promise';
+          if (ts.isFunctionTypeNode(member.type) && isPromiseType(ts, member.type.type)) return 'fn:promise';
+          return 'other';
+        }
+        const initializer = member.initializer;
+        if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
+          const async = ts.getModifiers(initializer)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+          return async || (initializer.type && isPromiseType(ts, initializer.type)) ? 'fn:promise' : 'other';
+        }
+        return 'other';
+      }
+      return 'other';
+    }
+    return undefined;
+  }
+}
+
+function isPromiseType(ts: TypeScript, type: TS.TypeNode): boolean {
+  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
+}
+
+function isInside(node: TS.Node, ancestor: TS.Node): boolean {
+  for (let current: TS.Node | undefined = node.parent; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}
+
+function reverseTail<T>(items: T[], start: number): void {
+  for (let i = start, j = items.length - 1; i < j; i++, j--) {
+    const item = items[i]!;
+    items[i] = items[j]!;
+    items[j] = item;
+  }
+}
+
+function shift(finding: RawFinding, delta: number): RawFinding {
+  if (delta === 0) return finding;
+  return {
+    ...finding,
+    start: finding.start + delta,
+    end: finding.end + delta,
+    fixes: finding.fixes.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + delta, end: edit.end + delta })),
+    })),
+  };
+}

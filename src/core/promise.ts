@@ -1,0 +1,321 @@
+// What counts as a promise at the syntax tier (DESIGN, "What counts as a promise"): only what
+// the file itself shows. Never a method name alone: `.then` counts only on a known promise.
+import type * as TS from 'typescript';
+import type { Binding } from './scope';
+import { lookup } from './scope';
+import type { TypeScript } from './types';
+
+/**
+ * What an expression is known to evaluate to.
+ * - `promise`: a built-in promise; `promise-fn`: a function whose call returns one;
+ * - `promise-ctor`: the global `Promise`; `promisify`: `util.promisify`; `require`: the global one;
+ * - `ns:<module>`: a module namespace; `unknown`: anything else.
+ */
+export type ValueFact = 'promise' | 'promise-fn' | 'promise-ctor' | 'promisify' | 'require' | `ns:${string}` | 'unknown';
+
+/** Resolves names for the fact computations; the analyzer records what was read. */
+export interface NameResolver {
+  /** The binding `name` refers to at the current position, or undefined for a global. */
+  resolve(name: string): Binding | undefined;
+  /** The signature of the class member `this.<name>` seen from `node`, or undefined. */
+  thisMember(node: TS.Node, name: string): string | undefined;
+}
+
+/** The promise combinators of `Promise`. */
+export const COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+const PROMISE_STATICS: ReadonlySet<string> = new Set([...COMBINATORS, 'resolve', 'reject', 'try']);
+const CHAIN_METHODS: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
+
+/** Exports of Node modules whose call returns a promise. Module names without `node:`. */
+const PROMISE_EXPORTS: Readonly<Record<string, readonly string[]>> = {
+  'fs/promises': [
+    'access', 'appendFile', 'chmod', 'chown', 'copyFile', 'cp', 'lchmod', 'lchown', 'link', 'lstat',
+    'lutimes', 'mkdir', 'mkdtemp', 'open', 'opendir', 'readdir', 'readFile', 'readlink', 'realpath',
+    'rename', 'rm', 'rmdir', 'stat', 'statfs', 'symlink', 'truncate', 'unlink', 'utimes', 'writeFile',
+  ],
+  'timers/promises': ['setTimeout', 'setImmediate'],
+  'stream/promises': ['pipeline', 'finished'],
+  'dns/promises': [
+    'lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+    'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse',
+  ],
+  'readline/promises': [],
+  events: ['once'],
+};
+
+/** Sub-namespaces: `fs.promises` is `fs/promises`. */
+const PROMISE_NAMESPACES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  fs: { promises: 'fs/promises' },
+  dns: { promises: 'dns/promises' },
+  stream: { promises: 'stream/promises' },
+  timers: { promises: 'timers/promises' },
+};
+
+/** A module specifier without the `node:` prefix. */
+export function canonicalModule(specifier: string): string {
+  return specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+}
+
+/** The fact for `<module>.<name>`. */
+export function memberOfModule(module: string, name: string): ValueFact {
+  const namespace = PROMISE_NAMESPACES[module]?.[name];
+  if (namespace) return `ns:${namespace}`;
+  if (PROMISE_EXPORTS[module]?.includes(name)) return 'promise-fn';
+  if (module === 'util' && name === 'promisify') return 'promisify';
+  return 'unknown';
+}
+
+/** Strips parentheses, type assertions and non-null assertions. */
+export function skipOuterExpressions(ts: TypeScript, expression: TS.Expression): TS.Expression {
+  let current = expression;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** Whether a type node is `Promise<…>` (or `PromiseLike` is not: only the built-in). */
+function isPromiseTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
+  return !!type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
+}
+
+/** Whether a type node is a function type whose return type is `Promise<…>`. */
+function isPromiseFunctionTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
+  return !!type && ts.isFunctionTypeNode(type) && isPromiseTypeNode(ts, type.type);
+}
+
+/** Whether a function's call is known to return a promise: `async`, or annotated so. */
+export function returnsPromise(ts: TypeScript, fn: TS.SignatureDeclaration): boolean {
+  if ((fn as TS.FunctionLikeDeclaration).asteriskToken) return false;
+  const modifiers = ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined;
+  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return true;
+  return isPromiseTypeNode(ts, fn.type);
+}
+
+/** Whether a node is an `async` function (expression, arrow, declaration or method). */
+export function isAsyncFunction(ts: TypeScript, node: TS.Node): node is TS.FunctionLikeDeclaration {
+  if (
+    !ts.isFunctionExpression(node) &&
+    !ts.isArrowFunction(node) &&
+    !ts.isFunctionDeclaration(node) &&
+    !ts.isMethodDeclaration(node)
+  ) {
+    return false;
+  }
+  return !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+/** The string value of a literal module specifier argument, if it is one. */
+function stringArgument(ts: TypeScript, call: TS.CallExpression): string | undefined {
+  const argument = call.arguments[0];
+  return call.arguments.length === 1 && argument && ts.isStringLiteralLike(argument) ? argument.text : undefined;
+}
+
+const MAX_DEPTH = 24;
+
+/**
+ * The signature of a binding: a short string that says what the file shows about it. It is
+ * also the digest that cached results are keyed by, so it changes whenever the facts do.
+ */
+export function bindingSignature(ts: TypeScript, binding: Binding, depth = 0): string {
+  if (binding.signature !== undefined) return binding.signature;
+  // A cycle or a very long chain of aliases is simply unknown.
+  binding.signature = 'other';
+  if (depth > MAX_DEPTH) return 'other';
+  const signature = computeSignature(ts, binding, depth);
+  binding.signature = signature;
+  return signature;
+}
+
+function computeSignature(ts: TypeScript, binding: Binding, depth: number): string {
+  const node = binding.node;
+  const resolver: NameResolver = {
+    resolve: (name) => lookup(binding.scope, name),
+    thisMember: () => undefined,
+  };
+  const fact = (expression: TS.Expression): ValueFact => valueOf(ts, expression, resolver, false, depth + 1);
+  if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) {
+    return returnsPromise(ts, node) ? 'fn:promise' : 'other';
+  }
+  if (ts.isParameter(node)) {
+    if (isPromiseTypeNode(ts, node.type)) return 'val:promise';
+    if (isPromiseFunctionTypeNode(ts, node.type)) return 'fn:promise';
+    return 'other';
+  }
+  if (ts.isVariableDeclaration(node)) {
+    if (isPromiseTypeNode(ts, node.type)) return 'val:promise';
+    if (isPromiseFunctionTypeNode(ts, node.type)) return 'fn:promise';
+    if (node.type || !node.initializer) return 'other';
+    const initializer = skipOuterExpressions(ts, node.initializer);
+    if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
+      return returnsPromise(ts, initializer) ? 'fn:promise' : 'other';
+    }
+    const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
+    return factToSignature(fact(initializer), isConst);
+  }
+  if (ts.isBindingElement(node)) {
+    // `const { readFile } = require('node:fs/promises')`, one level deep.
+    const pattern = node.parent;
+    const declaration = pattern.parent;
+    if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer) {
+      return 'other';
+    }
+    const source = fact(skipOuterExpressions(ts, declaration.initializer));
+    const key = node.propertyName ?? node.name;
+    if (!source.startsWith('ns:') || !ts.isIdentifier(key)) return 'other';
+    return factToSignature(memberOfModule(source.slice(3), key.text), false);
+  }
+  if (ts.isImportSpecifier(node)) {
+    const module = moduleOfImport(ts, node);
+    const imported = node.propertyName ?? node.name;
+    return module === undefined ? 'other' : `imp:${module}#${imported.text}`;
+  }
+  if (ts.isNamespaceImport(node) || ts.isImportClause(node)) {
+    // The default export of a Node module is the module itself.
+    const module = moduleOfImport(ts, node);
+    return module === undefined ? 'other' : `ns:${module}`;
+  }
+  if (ts.isImportEqualsDeclaration(node)) {
+    const reference = node.moduleReference;
+    if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+      return `ns:${canonicalModule(reference.expression.text)}`;
+    }
+    return 'other';
+  }
+  return 'other';
+}
+
+function moduleOfImport(ts: TypeScript, node: TS.Node): string | undefined {
+  let current: TS.Node | undefined = node;
+  while (current && !ts.isImportDeclaration(current)) current = current.parent;
+  if (!current) return undefined;
+  const clause = current.importClause;
+  if (clause?.isTypeOnly) return undefined;
+  const specifier = current.moduleSpecifier;
+  return ts.isStringLiteral(specifier) ? canonicalModule(specifier.text) : undefined;
+}
+
+function factToSignature(fact: ValueFact, isConst: boolean): string {
+  switch (fact) {
+    case 'promise':
+      return isConst ? 'val:promise' : 'other';
+    case 'promise-fn':
+      return 'fn:promise';
+    case 'promisify':
+      return 'fn:promisify';
+    case 'unknown':
+    case 'promise-ctor':
+    case 'require':
+      return 'other';
+    default:
+      return fact;
+  }
+}
+
+/** The fact for a binding's signature. */
+export function signatureToFact(signature: string): ValueFact {
+  if (signature === 'fn:promise') return 'promise-fn';
+  if (signature === 'val:promise') return 'promise';
+  if (signature === 'fn:promisify') return 'promisify';
+  if (signature.startsWith('ns:')) return signature as ValueFact;
+  if (signature.startsWith('imp:')) {
+    const hash = signature.indexOf('#');
+    return memberOfModule(signature.slice(4, hash), signature.slice(hash + 1));
+  }
+  return 'unknown';
+}
+
+/** What `expression` is known to evaluate to. */
+export function valueOf(
+  ts: TypeScript,
+  expression: TS.Expression,
+  resolver: NameResolver,
+  checkThenables: boolean,
+  depth = 0,
+): ValueFact {
+  const node = skipOuterExpressions(ts, expression);
+  if (depth > MAX_DEPTH) return 'unknown';
+  if (ts.isIdentifier(node)) {
+    const binding = resolver.resolve(node.text);
+    if (binding) return signatureToFact(bindingSignature(ts, binding, depth));
+    switch (node.text) {
+      case 'fetch':
+        return 'promise-fn';
+      case 'Promise':
+        return 'promise-ctor';
+      case 'require':
+        return 'require';
+      default:
+        return 'unknown';
+    }
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    const name = node.name.text;
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const signature = resolver.thisMember(node, name);
+      return signature === undefined ? 'unknown' : signatureToFact(signature);
+    }
+    const receiver = valueOf(ts, node.expression, resolver, checkThenables, depth + 1);
+    if (receiver === 'promise-ctor') return PROMISE_STATICS.has(name) ? 'promise-fn' : 'unknown';
+    if (receiver.startsWith('ns:')) return memberOfModule(receiver.slice(3), name);
+    return 'unknown';
+  }
+  if (ts.isCallExpression(node)) {
+    if (node.expression.kind === ts.SyntaxKind.ImportKeyword) return 'promise';
+    const callee = skipOuterExpressions(ts, node.expression);
+    if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) {
+      return returnsPromise(ts, callee) ? 'promise' : 'unknown';
+    }
+    if (ts.isPropertyAccessExpression(callee) && CHAIN_METHODS.has(callee.name.text)) {
+      const receiver = valueOf(ts, callee.expression, resolver, checkThenables, depth + 1);
+      if (receiver === 'promise') return 'promise';
+      if (checkThenables && node.arguments.length > 0) return 'promise';
+      return 'unknown';
+    }
+    const fact = valueOf(ts, callee, resolver, checkThenables, depth + 1);
+    if (fact === 'promise-fn') return 'promise';
+    if (fact === 'promisify') return 'promise-fn';
+    if (fact === 'require') {
+      const specifier = stringArgument(ts, node);
+      return specifier === undefined ? 'unknown' : `ns:${canonicalModule(specifier)}`;
+    }
+    return 'unknown';
+  }
+  if (ts.isNewExpression(node)) {
+    return valueOf(ts, node.expression, resolver, checkThenables, depth + 1) === 'promise-ctor' ? 'promise' : 'unknown';
+  }
+  if (ts.isAwaitExpression(node)) {
+    // `await import('node:fs/promises')` is the module namespace.
+    const operand = skipOuterExpressions(ts, node.expression);
+    if (ts.isCallExpression(operand) && operand.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const specifier = stringArgument(ts, operand);
+      return specifier === undefined ? 'unknown' : `ns:${canonicalModule(specifier)}`;
+    }
+    return 'unknown';
+  }
+  return 'unknown';
+}
+
+/** Whether `call` is `Promise.all/allSettled/race/any(…)` on the global `Promise`. */
+export function combinatorName(
+  ts: TypeScript,
+  expression: TS.Expression,
+  resolver: NameResolver,
+): string | undefined {
+  const node = skipOuterExpressions(ts, expression);
+  if (!ts.isCallExpression(node)) return undefined;
+  const callee = skipOuterExpressions(ts, node.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
+  const receiver = skipOuterExpressions(ts, callee.expression);
+  if (!ts.isIdentifier(receiver) || receiver.text !== 'Promise' || resolver.resolve('Promise')) return undefined;
+  return callee.name.text;
+}

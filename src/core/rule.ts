@@ -1,0 +1,38 @@
+// The contract between the analyzer and a rule: metadata plus visitors keyed by syntax kind name.
+import type * as TS from 'typescript';
+import type { NameResolver } from './promise';
+import type { Binding, Scope } from './scope';
+import type { RawFix, RuleMeta, SharedOptions, TypeScript } from './types';
+
+/** What a rule reports; `node` or `start`/`end` give the range. */
+export interface Report {
+  node?: TS.Node;
+  start?: number;
+  end?: number;
+  messageId: string;
+  data?: Record<string, string>;
+  fixes?: RawFix[];
+}
+
+/** What a visitor may read and do. */
+export interface RuleContext extends NameResolver {
+  readonly ts: TypeScript;
+  readonly sourceFile: TS.SourceFile;
+  readonly options: SharedOptions;
+  /** True for JavaScript files (no type annotations in fixes). */
+  readonly isJavaScript: boolean;
+  /** The innermost scope at the visited node. */
+  readonly scope: Scope | undefined;
+  report(report: Report): void;
+  /** Resolves a name at the visited node and records the fact for cache validation. */
+  resolve(name: string): Binding | undefined;
+}
+
+/** A visitor for one syntax kind. */
+export type Visitor = (node: TS.Node, context: RuleContext) => void;
+
+/** A rule: metadata and visitors by `ts.SyntaxKind` name (for example `ExpressionStatement`). */
+export interface Rule {
+  meta: RuleMeta;
+  visitors: Readonly<Partial<Record<keyof typeof TS.SyntaxKind, Visitor>>>;
+}
