@@ -1,0 +1,179 @@
+import { strict as assert } from 'node:assert';
+import * as ts from 'typescript';
+import type * as TS from 'typescript';
+import { Analyzer, parse, RULES, update } from '../../src/core';
+import type { Finding, TextChange } from '../../src/core';
+
+function parsed(text: string, fileName = 'a.ts'): TS.SourceFile {
+  const result = parse(ts, fileName, text);
+  if (!('sourceFile' in result)) throw new Error(result.skipped);
+  return result.sourceFile;
+}
+
+function edited(sourceFile: TS.SourceFile, change: TextChange): TS.SourceFile {
+  const result = update(ts, sourceFile, [change]);
+  if (!('sourceFile' in result)) throw new Error(result.skipped);
+  return result.sourceFile;
+}
+
+/** A file that is one IIFE of `count` functions; every tenth one drops a promise. */
+function iifeOfFunctions(count: number): string {
+  const lines = ['(function () {', '  async function load(n: number) { return n; }'];
+  for (let i = 0; i < count; i++) {
+    lines.push(`  async function f${i}(x: number) {`, `    const y = x + ${i};`, i % 10 === 0 ? '    load(y);' : '    await load(y);', '    return y;', '  }');
+  }
+  lines.push('})();', '');
+  return lines.join('\n');
+}
+
+function summary(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `${f.rule}@${f.start}-${f.end}:${f.messageId}`);
+}
+
+describe('incremental analysis', () => {
+  it('after a one-character edit in one function of a 500-function IIFE, visits only that function and its ancestors', () => {
+    const text = iifeOfFunctions(500);
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    const before = analyzer.analyze(first);
+    assert.equal(before.findings.length, 50);
+
+    const at = text.indexOf('const y = x + 250;') + 'const y = x + 25'.length;
+    const second = edited(first, { start: at, length: 1, text: '9' });
+    const target = findFunction(second, 'f250');
+    const visited: TS.Node[] = [];
+    const after = analyzer.analyze(second, { onVisit: (node) => visited.push(node) });
+
+    const outside = visited.filter((node) => !isWithin(node, target));
+    // Only the chain from the file down to the function (and the end-of-file token) is outside it.
+    for (const node of outside) {
+      assert.ok(isWithin(target, node) || node.kind === ts.SyntaxKind.EndOfFileToken, `visited ${ts.SyntaxKind[node.kind]} outside f250`);
+    }
+    assert.ok(outside.length <= 7, `visited ${outside.length} nodes outside f250`);
+    assert.equal(visited.filter((node) => isWithin(node, target)).length, countNodes(target));
+    assert.equal(after.stats.unitsReused, 500, 'the other 499 functions and load are reused');
+    assert.deepEqual(summary(after.findings), summary(new Analyzer(ts, RULES).analyze(parsed(second.text)).findings));
+  });
+
+  it('re-analyses a caller in another function when `async function load` becomes `function load`', () => {
+    const text = ['async function load() {}', 'function unrelated() { return 1; }', 'async function main() {', '  load();', '}', ''].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    assert.deepEqual(
+      analyzer.analyze(first).findings.map((f) => f.rule),
+      ['floating-promise'],
+    );
+    const second = edited(first, { start: 0, length: 'async '.length, text: '' });
+    const result = analyzer.analyze(second);
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.stats.unitsReused, 1, 'only `unrelated` is reused');
+
+    const third = edited(second, { start: 0, length: 0, text: 'async ' });
+    assert.deepEqual(
+      analyzer.analyze(third).findings.map((f) => [f.rule, third.getLineAndCharacterOfPosition(f.start).line]),
+      [['floating-promise', 3]],
+    );
+  });
+
+  it('re-analyses a method when the class member it calls through `this` stops being async', () => {
+    const text = ['class Store {', '  async save() {}', '  async run() {', '    this.save();', '  }', '}', ''].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    assert.equal(analyzer.analyze(first).findings.length, 1);
+    const at = text.indexOf('async save');
+    const second = edited(first, { start: at, length: 'async '.length, text: '' });
+    assert.deepEqual(analyzer.analyze(second).findings, []);
+  });
+
+  it('re-analyses a function when a module-level declaration starts shadowing `fetch`', () => {
+    const text = ['async function main() {', '  fetch("/x");', '}', ''].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    assert.equal(analyzer.analyze(first).findings.length, 1);
+    const second = edited(first, { start: text.length, length: 0, text: 'function fetch(url: string) { return url; }\n' });
+    assert.deepEqual(analyzer.analyze(second).findings, []);
+  });
+
+  it('gives the same findings as a full analysis after each of 400 random edits', () => {
+    const random = mulberry32(20261126);
+    const pieces = [
+      'async ', 'await ', 'load();', 'void ', '.catch(() => {})', 'Promise.all([load()]);', '}', '{', '(', ')',
+      '\n', ' ', 'function g() {', 'const load = 1;', 'return ', 'x', ';', 'for (const i of xs) { load(); }',
+      'const [a, b] = Promise.all([load(), load()]);', '// async-lens-disable-next-line floating-promise\n',
+    ];
+    let text = [
+      'import { readFile } from "node:fs/promises";',
+      'async function load() { return 1; }',
+      '(function () {',
+      '  async function a(xs: string[]) {',
+      '    load();',
+      '    for (const x of xs) { readFile(x); }',
+      '    const all = Promise.all(xs.map(async (x) => x));',
+      '    return all;',
+      '  }',
+      '  function b() { load().then(() => 1); }',
+      '  class C { async m() { this.m(); } }',
+      '  const c = async () => { fetch("/"); };',
+      '})();',
+      '',
+    ].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    let sourceFile = parsed(text);
+    analyzer.analyze(sourceFile);
+    let reused = 0;
+    for (let step = 0; step < 400; step++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const remove = random() < 0.4 ? Math.min(Math.floor(random() * 12), text.length - start) : 0;
+      const inserted = random() < 0.8 ? pieces[Math.floor(random() * pieces.length)]! : '';
+      const change = { start, length: remove, text: inserted };
+      sourceFile = edited(sourceFile, change);
+      text = sourceFile.text;
+      const result = analyzer.analyze(sourceFile);
+      reused += result.stats.unitsReused;
+      const incremental = result.findings;
+      const full = new Analyzer(ts, RULES).analyze(parsed(text)).findings;
+      assert.deepEqual(incremental, full, `step ${step}: ${JSON.stringify(change)}\n${text}`);
+    }
+    // The comparison means something only if the cache was really used.
+    assert.ok(reused > 400, `only ${reused} functions were reused`);
+  });
+});
+
+function findFunction(sourceFile: TS.SourceFile, name: string): TS.FunctionDeclaration {
+  let found: TS.FunctionDeclaration | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isFunctionDeclaration(node) && node.name?.text === name) found = node;
+    else node.forEachChild(visit);
+  };
+  visit(sourceFile);
+  if (!found) throw new Error(`no function ${name}`);
+  return found;
+}
+
+function isWithin(node: TS.Node, ancestor: TS.Node): boolean {
+  for (let current: TS.Node | undefined = node; current; current = current.parent) if (current === ancestor) return true;
+  return false;
+}
+
+function countNodes(root: TS.Node): number {
+  let count = 0;
+  const visit = (node: TS.Node): void => {
+    count += 1;
+    node.forEachChild(visit);
+  };
+  visit(root);
+  return count;
+}
+
+/** A small seeded PRNG, so a failure can be replayed. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
