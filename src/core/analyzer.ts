@@ -5,7 +5,7 @@ import { format } from './messages';
 import { bindingSignature } from './promise';
 import type { Report, Rule, RuleContext, Visitor } from './rule';
 import type { Binding, Scope } from './scope';
-import { buildScope, createsScope, isFunctionLike, lookup } from './scope';
+import { isFunctionLike, KIND_BLOCK, KIND_FUNCTION, KIND_SCOPE, kindTable, lookup, openScope } from './scope';
 import { applySuppressions } from './suppressions';
 import type { AnalyzerOptions, Finding, RawFinding, Severity, SharedOptions, TypeScript } from './types';
 
@@ -61,9 +61,11 @@ export class Analyzer {
   private readonly locale: string;
   private cache = new WeakMap<TS.Node, CacheEntry>();
   private cacheKey = '';
+  private readonly kinds: Uint8Array;
 
   constructor(ts: TypeScript, rules: readonly Rule[], options: AnalyzerOptions = {}) {
     this.ts = ts;
+    this.kinds = kindTable(ts);
     const severities = new Map<string, Exclude<Severity, 'off'>>();
     for (const rule of rules) {
       const severity = options.rules?.[rule.meta.id] ?? rule.meta.defaultSeverity;
@@ -89,7 +91,7 @@ export class Analyzer {
       this.cache = new WeakMap();
       this.cacheKey = key;
     }
-    const walk = new Walk(this.ts, sourceFile, rules, this.shared, this.cache, fileOptions.onVisit);
+    const walk = new Walk(this.ts, this.kinds, sourceFile, rules, this.shared, this.cache, fileOptions.onVisit);
     const raw = walk.run();
     if (walk.failures.size > 0) this.cache = new WeakMap();
     const findings: Finding[] = [];
@@ -147,14 +149,14 @@ interface Failure {
   end: number;
 }
 
-const ENTER = 0;
-const EXIT = 1;
+/** Marks, on the walk's stack, that the node below it is being left. */
+const EXIT: unique symbol = Symbol('exit');
 
 /** One analysis of one file. */
 class Walk {
   readonly failures = new Map<string, Failure>();
   readonly stats: AnalysisStats = { nodesVisited: 0, unitsReused: 0 };
-  private readonly visitors = new Map<number, Array<{ rule: string; visit: Visitor }>>();
+  private readonly visitors: Array<Array<{ rule: string; visit: Visitor }> | undefined> = [];
   private readonly units: ActiveUnit[] = [];
   private readonly fileFindings: RawFinding[] = [];
   private scope: Scope | undefined;
@@ -163,6 +165,7 @@ class Walk {
 
   constructor(
     private readonly ts: TypeScript,
+    private readonly kinds: Uint8Array,
     private readonly sourceFile: TS.SourceFile,
     rules: readonly Rule[],
     shared: SharedOptions,
@@ -170,12 +173,10 @@ class Walk {
     private readonly onVisit: ((node: TS.Node) => void) | undefined,
   ) {
     for (const rule of rules) {
-      for (const [kindName, visit] of Object.entries(rule.meta && rule.visitors)) {
+      for (const [kindName, visit] of Object.entries(rule.visitors)) {
         const kind = (ts.SyntaxKind as unknown as Record<string, number>)[kindName];
         if (kind === undefined || !visit) continue;
-        let list = this.visitors.get(kind);
-        if (!list) this.visitors.set(kind, (list = []));
-        list.push({ rule: rule.meta.id, visit });
+        (this.visitors[kind] ??= []).push({ rule: rule.meta.id, visit });
       }
     }
     const fileName = sourceFile.fileName;
@@ -195,44 +196,44 @@ class Walk {
   }
 
   run(): RawFinding[] {
-    const ts = this.ts;
-    const nodes: TS.Node[] = [this.sourceFile];
-    const phases: number[] = [ENTER];
-    while (nodes.length > 0) {
-      const node = nodes.pop()!;
-      const phase = phases.pop()!;
-      if (phase === EXIT) {
-        this.exit(node);
+    const kinds = this.kinds;
+    const stack: Array<TS.Node | typeof EXIT> = [this.sourceFile];
+    const push = (child: TS.Node): void => {
+      stack.push(child);
+    };
+    while (stack.length > 0) {
+      const top = stack.pop()!;
+      if (top === EXIT) {
+        this.exit(stack.pop() as TS.Node);
         continue;
       }
-      if (isFunctionLike(ts, node)) {
+      const node = top;
+      const flags = kinds[node.kind]!;
+      if (flags & KIND_FUNCTION) {
         if (this.reuse(node)) continue;
-        this.units.push({
-          node,
-          outerDepth: this.scope ? this.scope.depth : -1,
-          findings: [],
-          dependencies: new Map(),
-        });
+        this.units.push({ node, outerDepth: this.scope ? this.scope.depth : -1, findings: [], dependencies: new Map() });
       }
-      if (createsScope(ts, node)) this.scope = buildScope(ts, node, this.scope);
+      const opensScope = this.opensScope(node, flags);
+      if (opensScope) this.scope = openScope(node, this.scope);
       this.dispatch(node);
-      nodes.push(node);
-      phases.push(EXIT);
-      const start = nodes.length;
-      node.forEachChild((child) => {
-        nodes.push(child);
-        phases.push(ENTER);
-      });
+      if (flags & KIND_FUNCTION || opensScope) stack.push(node, EXIT);
+      const start = stack.length;
+      node.forEachChild(push);
       // Children were pushed in source order; reverse them so the first child is walked first.
-      reverseTail(nodes, start);
+      reverseTail(stack, start);
     }
     return this.fileFindings;
   }
 
+  private opensScope(node: TS.Node, flags: number): boolean {
+    if (flags & KIND_SCOPE) return true;
+    // A function's body block belongs to the function's scope.
+    return (flags & KIND_BLOCK) !== 0 && !(node.parent && this.kinds[node.parent.kind]! & KIND_FUNCTION);
+  }
+
   private exit(node: TS.Node): void {
-    const ts = this.ts;
-    if (createsScope(ts, node)) this.scope = this.scope?.parent;
-    if (!isFunctionLike(ts, node)) return;
+    if (this.scope?.node === node) this.scope = this.scope.parent;
+    if (!(this.kinds[node.kind]! & KIND_FUNCTION)) return;
     const unit = this.units.pop()!;
     const dependencies: Dependency[] = [];
     for (const [key, value] of unit.dependencies) dependencies.push({ key, value });
@@ -241,7 +242,8 @@ class Walk {
       findings: unit.findings.map((finding) => shift(finding, -node.pos)),
       dependencies,
     });
-    this.sink().push(...unit.findings);
+    const sink = this.sink();
+    for (const finding of unit.findings) sink.push(finding);
   }
 
   /** Reuses a function's cached findings when it is the same node and its facts still hold. */
@@ -254,14 +256,15 @@ class Walk {
     // The facts also count for the enclosing units that are being analysed afresh.
     for (const dependency of entry.dependencies) this.evaluate(dependency.key, node, true);
     this.stats.unitsReused += 1;
-    this.sink().push(...entry.findings.map((finding) => shift(finding, node.pos)));
+    const sink = this.sink();
+    for (const finding of entry.findings) sink.push(shift(finding, node.pos));
     return true;
   }
 
   private evaluate(key: string, node: TS.Node, record = false): string {
     const name = key.slice(2);
     if (key.startsWith('t:')) return record ? (this.thisMember(node, name) ?? '') : (this.memberSignature(node, name) ?? '');
-    const binding = record ? this.resolve(name) : lookup(this.scope, name);
+    const binding = record ? this.resolve(name) : lookup(this.ts, this.scope, name);
     return binding ? bindingSignature(this.ts, binding) : 'global';
   }
 
@@ -273,7 +276,7 @@ class Walk {
   private dispatch(node: TS.Node): void {
     this.stats.nodesVisited += 1;
     this.onVisit?.(node);
-    const list = this.visitors.get(node.kind);
+    const list = this.visitors[node.kind];
     if (!list) return;
     for (const { rule, visit } of list) {
       if (this.failures.has(rule)) continue;
@@ -302,7 +305,7 @@ class Walk {
 
   /** Resolves a name at the current position and records it in every unit it lies outside. */
   private resolve(name: string): Binding | undefined {
-    const binding = lookup(this.scope, name);
+    const binding = lookup(this.ts, this.scope, name);
     const depth = binding ? binding.scope.depth : -1;
     let value: string | undefined;
     for (let i = this.units.length - 1; i >= 0; i--) {

@@ -139,7 +139,7 @@ export function bindingSignature(ts: TypeScript, binding: Binding, depth = 0): s
 function computeSignature(ts: TypeScript, binding: Binding, depth: number): string {
   const node = binding.node;
   const resolver: NameResolver = {
-    resolve: (name) => lookup(binding.scope, name),
+    resolve: (name) => lookup(ts, binding.scope, name),
     thisMember: () => undefined,
   };
   const fact = (expression: TS.Expression): ValueFact => valueOf(ts, expression, resolver, false, depth + 1);

@@ -18,14 +18,36 @@ export interface Binding {
   signature?: string;
 }
 
-/** A region of code with its own declarations. */
+/** A region of code with its own declarations, collected on the first lookup through it. */
 export interface Scope {
   node: TS.Node;
   parent: Scope | undefined;
   depth: number;
-  bindings: Map<string, Binding>;
-  /** True for function-like scopes and the file: where `var` lands. */
-  isFunction: boolean;
+  /** Undefined until a lookup needs it: most scopes are never asked. */
+  bindings: Map<string, Binding> | undefined;
+}
+
+/** Flags of `kindTable`. */
+export const KIND_FUNCTION = 1;
+export const KIND_SCOPE = 2;
+/** A block: a scope of its own unless it is a function's body. */
+export const KIND_BLOCK = 4;
+
+/**
+ * Flags per `SyntaxKind` number, computed once per TypeScript build: reading `ts.SyntaxKind`
+ * goes through a getter, too slow for every node of a walk.
+ */
+export function kindTable(ts: TypeScript): Uint8Array {
+  const K = ts.SyntaxKind;
+  const table = new Uint8Array(K.Count + 1);
+  for (const kind of [K.FunctionDeclaration, K.FunctionExpression, K.ArrowFunction, K.MethodDeclaration, K.Constructor, K.GetAccessor, K.SetAccessor]) {
+    table[kind] = KIND_FUNCTION | KIND_SCOPE;
+  }
+  for (const kind of [K.SourceFile, K.ForStatement, K.ForInStatement, K.ForOfStatement, K.CatchClause, K.CaseBlock, K.ClassStaticBlockDeclaration]) {
+    table[kind] = KIND_SCOPE;
+  }
+  table[K.Block] = KIND_BLOCK;
+  return table;
 }
 
 /** Whether `node` is a function-like node with a body of its own. */
@@ -63,25 +85,26 @@ export function createsScope(ts: TypeScript, node: TS.Node): boolean {
   }
 }
 
-/** Builds the scope of a scope-creating node, under `parent`. */
-export function buildScope(ts: TypeScript, node: TS.Node, parent: Scope | undefined): Scope {
-  const scope: Scope = {
-    node,
-    parent,
-    depth: parent ? parent.depth + 1 : 0,
-    bindings: new Map(),
-    isFunction: node.kind === ts.SyntaxKind.SourceFile || isFunctionLike(ts, node),
-  };
-  forEachDeclaredName(ts, node, (name, kind, declaration) => {
-    if (!scope.bindings.has(name)) scope.bindings.set(name, { name, kind, node: declaration, scope });
+/** Opens the scope of a scope-creating node, under `parent`; its names are read lazily. */
+export function openScope(node: TS.Node, parent: Scope | undefined): Scope {
+  return { node, parent, depth: parent ? parent.depth + 1 : 0, bindings: undefined };
+}
+
+/** The bindings of a scope, collected on first use. */
+export function bindingsOf(ts: TypeScript, scope: Scope): Map<string, Binding> {
+  if (scope.bindings) return scope.bindings;
+  const bindings = new Map<string, Binding>();
+  forEachDeclaredName(ts, scope.node, (name, kind, declaration) => {
+    if (!bindings.has(name)) bindings.set(name, { name, kind, node: declaration, scope });
   });
-  return scope;
+  scope.bindings = bindings;
+  return bindings;
 }
 
 /** Finds the binding `name` resolves to from `scope`, or undefined for a global. */
-export function lookup(scope: Scope | undefined, name: string): Binding | undefined {
+export function lookup(ts: TypeScript, scope: Scope | undefined, name: string): Binding | undefined {
   for (let s = scope; s; s = s.parent) {
-    const binding = s.bindings.get(name);
+    const binding = bindingsOf(ts, s).get(name);
     if (binding) return binding;
   }
   return undefined;
