@@ -18,7 +18,7 @@ function* files(dir) {
 let count = 0;
 let nodes = 0;
 for (const file of files(process.argv[2])) {
-  const sourceFile = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const sourceFile = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
   nodes += sourceFile.statements.length;
   count += 1;
 }

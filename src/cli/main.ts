@@ -1,22 +1,162 @@
-// The async-lens command line (first cut: analyses the given files and prints findings).
-import { readFileSync } from 'node:fs';
-import * as ts from 'typescript';
-import { Analyzer, parse, RULES } from '../core';
+// The async-lens command line: finds the files, analyses them (in-process or on workers), applies
+// safe fixes with --fix, and reports in text or JSON. Exit 0 clean, 1 findings, 2 usage or run failure.
+import { readFile, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { FileResult, RunSettings } from './analyse-file';
+import { parseOptions, ruleIds, USAGE, UsageError } from './args';
+import type { CliOptions } from './args';
+import { errorMessage, errorReason } from './errors';
+import { discoverFiles, displayPath } from './files';
+import { Progress } from './progress';
+import { count, formatJson, formatText, sortDiagnostics, summarise } from './report';
+import type { ReportedDiagnostic } from './report';
+import { analyseFiles, chooseWorkerCount, WORKERS_VARIABLE } from './run';
 
-function main(argv: readonly string[]): number {
-  const analyzer = new Analyzer(ts, RULES);
-  let count = 0;
-  for (const file of argv) {
-    const parsed = parse(ts, file, readFileSync(file, 'utf8'));
-    if (!('sourceFile' in parsed)) continue;
-    for (const finding of analyzer.analyze(parsed.sourceFile).findings) {
-      const { line, character } = parsed.sourceFile.getLineAndCharacterOfPosition(finding.start);
-      process.stdout.write(`${file}:${line + 1}:${character + 1}  ${finding.severity}  ${finding.message}  ${finding.rule}\n`);
-      count += 1;
+/** The package root: the bundle lives in `dist/`. */
+const PACKAGE_ROOT = path.join(__dirname, '..');
+
+/** Runs the command line and resolves to the exit code. Never rejects. */
+async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await run(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      warn(error.message);
+      return 2;
     }
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else warn(errorMessage(error));
+    return 2;
   }
-  process.stderr.write(`${argv.length} files analysed, ${count} findings\n`);
-  return count > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+async function run(argv: readonly string[]): Promise<number> {
+  const options = parseOptions(argv);
+  if (options.help) return emit(options, USAGE).then(() => 0);
+  if (options.version) return emit(options, `${await packageVersion()}\n`).then(() => 0);
+  if (options.explain !== undefined) return explain(options, options.explain);
+
+  const cwd = process.cwd();
+  const discovery = await discoverFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
+  for (const note of discovery.notes) warn(note);
+  const files = discovery.files;
+  const workers = chooseWorkerCount(files.length, process.env[WORKERS_VARIABLE]);
+  if (options.debug) {
+    warn(`debug: ${count(files.length, 'file', 'files')}, ${workers > 0 ? count(workers, 'worker', 'workers') : 'in-process'}`);
+  }
+
+  const settings: RunSettings = { rules: options.rules, locale: options.locale, fix: options.fix, debug: options.debug };
+  const progress = new Progress(process.stderr, files.length);
+  let results: FileResult[];
+  try {
+    results = await analyseFiles(files, settings, workers, () => progress.tick());
+  } finally {
+    progress.clear();
+  }
+
+  const diagnostics: ReportedDiagnostic[] = [];
+  let analysed = 0;
+  let fixedProblems = 0;
+  let fixedFiles = 0;
+  for (const result of results) {
+    const shown = displayPath(result.file, cwd);
+    if (result.status === 'analysed') analysed += 1;
+    if (result.note !== undefined) warn(`${noteVerb(result)} ${shown}: ${result.note}`);
+    if (result.fixed > 0) {
+      fixedProblems += result.fixed;
+      fixedFiles += 1;
+    }
+    for (const diagnostic of result.diagnostics) diagnostics.push({ ...diagnostic, file: shown });
+  }
+  if (results.length > 0 && results.every((result) => result.status === 'failed')) {
+    warn('the analysis failed on every file');
+    return 2;
+  }
+  sortDiagnostics(diagnostics);
+  if (options.fix) {
+    process.stderr.write(
+      fixedProblems > 0
+        ? `Fixed ${count(fixedProblems, 'problem', 'problems')} in ${count(fixedFiles, 'file', 'files')}.\n`
+        : 'No safe fixes to apply.\n',
+    );
+  }
+  if (analysed === 0) {
+    warn(
+      results.length === 0
+        ? 'warning: no file was analysed (no .ts, .tsx, .mts, .cts, .js, .jsx, .mjs or .cjs file found)'
+        : 'warning: no file was analysed (every file was skipped)',
+    );
+  }
+
+  const counts = { analysed, skipped: results.length - analysed };
+  if (options.format === 'json') {
+    await emit(options, formatJson(diagnostics));
+    process.stderr.write(`${summarise(diagnostics, counts)}\n`);
+  } else {
+    const colour = options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
+    await emit(options, formatText(diagnostics, counts, colour));
+  }
+  return exitCode(diagnostics, options.maxWarnings);
+}
+
+/** 1 when there is an error, or more warnings than allowed (none without `--max-warnings`). */
+function exitCode(diagnostics: readonly ReportedDiagnostic[], maxWarnings: number | undefined): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  return errors > 0 || warnings > (maxWarnings ?? 0) ? 1 : 0;
+}
+
+/** `--explain <id>`: prints the rule's doc. */
+async function explain(options: CliOptions, id: string): Promise<number> {
+  const ids = ruleIds();
+  if (!ids.includes(id)) throw new UsageError(`unknown rule '${id}' for --explain; valid rules: ${ids.join(', ')}`);
+  const docPath = path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
+  let doc: string;
+  try {
+    doc = await readFile(docPath, 'utf8');
+  } catch (error) {
+    throw new Error(`no documentation for ${id} at ${docPath} (${errorReason(error)})`);
+  }
+  await emit(options, doc.endsWith('\n') ? doc : `${doc}\n`);
+  return 0;
+}
+
+/** Writes the report to `--output` or stdout. */
+async function emit(options: CliOptions, text: string): Promise<void> {
+  if (options.output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(options.output, text, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot write ${options.output} (${errorReason(error)})`);
+  }
+}
+
+async function packageVersion(): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version?: string };
+  return manifest.version ?? 'unknown';
+}
+
+function noteVerb(result: FileResult): string {
+  if (result.status === 'skipped') return 'skipped';
+  if (result.status === 'failed') return 'failed on';
+  return 'not fixed';
+}
+
+/** One line on stderr, prefixed with the program's name. */
+function warn(message: string): void {
+  process.stderr.write(`async-lens: ${message}\n`);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);

@@ -343,6 +343,8 @@ class Walk {
         ts.isSetAccessor(current) ||
         ts.isPropertyDeclaration(current)
       ) {
+        // A method of an object literal: `this` is that object, not an instance of a class.
+        if (!ts.isClassLike(current.parent)) return undefined;
         // `static` members see the constructor, not an instance.
         if (ts.getModifiers(current)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return undefined;
         continue;

@@ -45,14 +45,25 @@ export function enclosingLoop(ts: TypeScript, node: TS.Node): TS.IterationStatem
   return undefined;
 }
 
-/** Whether a statement is the last statement of a function body that may return a value. */
+/**
+ * Whether a statement is the last statement of a function body that may return a value: not a
+ * constructor, setter or generator, and without a declared return type (`: void` or
+ * `: Promise<number>` would not accept the promise).
+ */
 export function isLastStatementOfFunction(ts: TypeScript, statement: TS.Statement): boolean {
   const block = statement.parent;
   if (!block || !ts.isBlock(block)) return false;
   const fn = block.parent;
   if (!fn || !isFunctionLike(ts, fn) || fn.body !== block) return false;
-  if (ts.isConstructorDeclaration(fn) || ts.isSetAccessor(fn) || fn.asteriskToken) return false;
+  if (ts.isConstructorDeclaration(fn) || ts.isSetAccessor(fn) || fn.asteriskToken || fn.type) return false;
   return block.statements[block.statements.length - 1] === statement;
+}
+
+/** Whether a loop can only end by `break`, `return` or `throw`: `while (true)`, `for (;;)`. */
+export function isEndlessLoop(ts: TypeScript, loop: TS.IterationStatement): boolean {
+  if (ts.isForStatement(loop)) return !loop.condition || loop.condition.kind === ts.SyntaxKind.TrueKeyword;
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return loop.expression.kind === ts.SyntaxKind.TrueKeyword;
+  return false;
 }
 
 /** Whether an expression must be wrapped in parentheses to take a prefix operator. */

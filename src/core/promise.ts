@@ -2,7 +2,7 @@
 // the file itself shows. Never a method name alone: `.then` counts only on a known promise.
 import type * as TS from 'typescript';
 import type { Binding } from './scope';
-import { lookup } from './scope';
+import { findReferences, lookup } from './scope';
 import type { TypeScript } from './types';
 
 /**
@@ -156,11 +156,13 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
     if (isPromiseFunctionTypeNode(ts, node.type)) return 'fn:promise';
     if (node.type || !node.initializer) return 'other';
     const initializer = skipOuterExpressions(ts, node.initializer);
+    // A `let` or `var` may hold something else by the time it is called or read: only a
+    // binding that is never written again keeps what its initializer shows.
     if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
-      return returnsPromise(ts, initializer) ? 'fn:promise' : 'other';
+      return returnsPromise(ts, initializer) && isConstant(ts, binding) ? 'fn:promise' : 'other';
     }
-    const isConst = (node.parent.flags & ts.NodeFlags.Const) !== 0;
-    return factToSignature(fact(initializer), isConst);
+    const signature = factToSignature(fact(initializer));
+    return signature !== 'other' && isConstant(ts, binding) ? signature : 'other';
   }
   if (ts.isBindingElement(node)) {
     // `const { readFile } = require('node:fs/promises')`, one level deep.
@@ -172,7 +174,8 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
     const source = fact(skipOuterExpressions(ts, declaration.initializer));
     const key = node.propertyName ?? node.name;
     if (!source.startsWith('ns:') || !ts.isIdentifier(key)) return 'other';
-    return factToSignature(memberOfModule(source.slice(3), key.text), false);
+    const signature = factToSignature(memberOfModule(source.slice(3), key.text));
+    return signature !== 'other' && isConstant(ts, binding) ? signature : 'other';
   }
   if (ts.isImportSpecifier(node)) {
     const module = moduleOfImport(ts, node);
@@ -204,10 +207,53 @@ function moduleOfImport(ts: TypeScript, node: TS.Node): string | undefined {
   return ts.isStringLiteral(specifier) ? canonicalModule(specifier.text) : undefined;
 }
 
-function factToSignature(fact: ValueFact, isConst: boolean): string {
+/** Whether a variable keeps its initial value: `const`, or never written after its declaration. */
+function isConstant(ts: TypeScript, binding: Binding): boolean {
+  let list: TS.Node | undefined = binding.node.parent;
+  while (list && (ts.isBindingElement(list) || ts.isObjectBindingPattern(list) || ts.isArrayBindingPattern(list) || ts.isVariableDeclaration(list))) {
+    list = list.parent;
+  }
+  if (list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0) return true;
+  return !findReferences(ts, binding).some((reference) => isWriteReference(ts, reference));
+}
+
+/**
+ * Whether an identifier is written: the target of an assignment (destructuring included), of
+ * `++`/`--`, or the variable of a `for…in`/`for…of` without a declaration.
+ */
+export function isWriteReference(ts: TypeScript, identifier: TS.Identifier): boolean {
+  let node: TS.Node = identifier;
+  for (;;) {
+    const parent: TS.Node = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent)) {
+      node = parent;
+    } else if (ts.isBinaryExpression(parent)) {
+      const operator = parent.operatorToken.kind;
+      return parent.left === node && operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+    } else if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+      return parent.operator === ts.SyntaxKind.PlusPlusToken || parent.operator === ts.SyntaxKind.MinusMinusToken;
+    } else if (ts.isForInStatement(parent) || ts.isForOfStatement(parent)) {
+      return parent.initializer === node;
+    } else if (
+      // Climb through what may be a destructuring assignment target: `[a] = …`, `({ a } = …)`.
+      ts.isArrayLiteralExpression(parent) ||
+      ts.isObjectLiteralExpression(parent) ||
+      ts.isShorthandPropertyAssignment(parent) ||
+      ts.isSpreadElement(parent) ||
+      ts.isSpreadAssignment(parent) ||
+      (ts.isPropertyAssignment(parent) && parent.initializer === node)
+    ) {
+      node = parent;
+    } else {
+      return false;
+    }
+  }
+}
+
+function factToSignature(fact: ValueFact): string {
   switch (fact) {
     case 'promise':
-      return isConst ? 'val:promise' : 'other';
+      return 'val:promise';
     case 'promise-fn':
       return 'fn:promise';
     case 'promisify':
@@ -261,6 +307,7 @@ export function valueOf(
   if (ts.isPropertyAccessExpression(node)) {
     const name = node.name.text;
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      if (!isInstanceThis(ts, node)) return 'unknown';
       const signature = resolver.thisMember(node, name);
       return signature === undefined ? 'unknown' : signatureToFact(signature);
     }
@@ -303,6 +350,29 @@ export function valueOf(
     return 'unknown';
   }
   return 'unknown';
+}
+
+/**
+ * Whether `this` at `node` is an instance of the class around it: the nearest function that
+ * binds `this` (arrows do not) is a member of that class, or `node` is in a field initializer.
+ * In an object literal's method `this` is the object, never the class around the literal.
+ */
+function isInstanceThis(ts: TypeScript, node: TS.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isArrowFunction(current)) continue;
+    if (ts.isPropertyDeclaration(current)) return ts.isClassLike(current.parent);
+    if (ts.isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current)) {
+      return (
+        (ts.isMethodDeclaration(current) ||
+          ts.isConstructorDeclaration(current) ||
+          ts.isGetAccessorDeclaration(current) ||
+          ts.isSetAccessorDeclaration(current)) &&
+        ts.isClassLike(current.parent)
+      );
+    }
+    if (ts.isSourceFile(current) || ts.isClassLike(current)) return false;
+  }
+  return false;
 }
 
 /** Whether `call` is `Promise.all/allSettled/race/any(…)` on the global `Promise`. */

@@ -1,5 +1,5 @@
 // Shared helpers for tests: analyse a text, describe findings, apply a fix.
-import * as ts from 'typescript';
+import ts = require('typescript');
 import { Analyzer, parse, RULES } from '../../src/core';
 import type { AnalyzerOptions, Finding, Fix, TextEdit } from '../../src/core';
 

@@ -8,6 +8,7 @@ import {
   freshName,
   indentationAt,
   insert,
+  isEndlessLoop,
   isLastStatementOfFunction,
   isMemberReceiver,
   needsParensForPrefix,
@@ -38,7 +39,16 @@ const meta: RuleMeta = {
 };
 
 /** What kind of dropped promise an expression is. */
-type Floating = { kind: 'floating' | 'floating-iife' | 'floating-array'; node: TS.Expression };
+interface Floating {
+  kind: 'floating' | 'floating-iife' | 'floating-array';
+  /** The expression reported: the statement's expression without outer parentheses. */
+  node: TS.Expression;
+  /**
+   * The operand that is the promise: `load()` in `a && load()`. A `.catch` goes there, since
+   * `(a && load()).catch(…)` throws a TypeError when `a` is false.
+   */
+  promise: TS.Expression;
+}
 
 export const floatingPromise: Rule = {
   meta,
@@ -52,7 +62,7 @@ export const floatingPromise: Rule = {
         node: statement.expression,
         messageId: `floating-promise.${found.kind}`,
         data,
-        fixes: found.kind === 'floating-array' ? arrayFixes(context, statement) : promiseFixes(context, statement),
+        fixes: found.kind === 'floating-array' ? arrayFixes(context, statement) : promiseFixes(context, statement, found),
       });
     },
   },
@@ -73,13 +83,17 @@ function classify(context: RuleContext, expression: TS.Expression): Floating | u
       operator === ts.SyntaxKind.CommaToken
     ) {
       const right = classify(context, node.right);
-      return right ? { kind: right.kind, node } : undefined;
+      return right ? { ...right, node } : undefined;
     }
     return undefined;
   }
   if (ts.isConditionalExpression(node)) {
-    const branch = classify(context, node.whenTrue) ?? classify(context, node.whenFalse);
-    return branch ? { kind: branch.kind, node } : undefined;
+    const whenTrue = classify(context, node.whenTrue);
+    const whenFalse = classify(context, node.whenFalse);
+    // Both branches promises: the whole conditional takes the `.catch`.
+    if (whenTrue && whenFalse) return { kind: whenTrue.kind, node, promise: node };
+    const branch = whenTrue ?? whenFalse;
+    return branch ? { ...branch, node } : undefined;
   }
   // A bare `Promise.all(…)` statement is unawaited-promise-all's.
   if (combinatorName(ts, node, context)) return undefined;
@@ -87,14 +101,14 @@ function classify(context: RuleContext, expression: TS.Expression): Floating | u
     const callee = skipOuterExpressions(ts, node.expression);
     if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) {
       if (!isAsyncFunction(ts, callee) || cannotReject(ts, callee)) return undefined;
-      return { kind: 'floating-iife', node };
+      return { kind: 'floating-iife', node, promise: node };
     }
-    if (isPromiseArray(context, node)) return { kind: 'floating-array', node };
+    if (isPromiseArray(context, node)) return { kind: 'floating-array', node, promise: node };
   }
   if (ts.isArrayLiteralExpression(node) && node.elements.length > 0 && node.elements.every((e) => isUnhandledPromise(context, e))) {
-    return { kind: 'floating-array', node };
+    return { kind: 'floating-array', node, promise: node };
   }
-  return isUnhandledPromise(context, node) ? { kind: 'floating', node } : undefined;
+  return isUnhandledPromise(context, node) ? { kind: 'floating', node, promise: node } : undefined;
 }
 
 /** A promise whose rejection is not handled by `.catch(f)` or `.then(a, b)` at its end. */
@@ -108,6 +122,9 @@ function isUnhandledPromise(context: RuleContext, expression: TS.Expression): bo
   const method = callee.name.text;
   if (method === 'catch') return !isHandler(ts, node.arguments[0]);
   if (method === 'then') return !isHandler(ts, node.arguments[1]);
+  // `.finally(f)` passes its receiver's rejection on: handled exactly when the receiver is
+  // (typescript-eslint's policy too).
+  if (method === 'finally') return isUnhandledPromise(context, callee.expression);
   return true;
 }
 
@@ -163,13 +180,13 @@ function describe(context: RuleContext, node: TS.Expression): string {
 }
 
 /** Fixes for one dropped promise, the preferred one first. */
-function promiseFixes(context: RuleContext, statement: TS.ExpressionStatement): RawFix[] {
+function promiseFixes(context: RuleContext, statement: TS.ExpressionStatement, found: Floating): RawFix[] {
   const { ts, sourceFile } = context;
   const expression = statement.expression;
   const fixes: RawFix[] = [];
   const canAwait = canAwaitAt(ts, statement);
   const loop = canAwait ? enclosingLoop(ts, statement) : undefined;
-  if (loop) fixes.push(...collectFixes(context, statement, loop));
+  if (loop && isCollectable(ts, loop, found)) fixes.push(...collectFixes(context, statement, loop));
   if (canAwait) {
     fixes.push({
       titleId: 'fix.add-await',
@@ -180,17 +197,20 @@ function promiseFixes(context: RuleContext, statement: TS.ExpressionStatement): 
   if (isLastStatementOfFunction(ts, statement)) {
     fixes.push({ titleId: 'fix.return', safety: 'unsafe', edits: [insert(expression.getStart(sourceFile), 'return ')] });
   }
-  const parameter = context.isJavaScript ? '(error)' : '(error: unknown)';
-  fixes.push({
-    titleId: 'fix.add-catch',
-    safety: 'unsafe',
-    edits: [
-      wrap(sourceFile, expression, '', `.catch(${parameter} => {\n${indentationAt(sourceFile.text, statement.getStart(sourceFile))}  console.error(error);\n${indentationAt(sourceFile.text, statement.getStart(sourceFile))}})`, !isMemberReceiver(ts, expression)),
-    ],
-  });
+  fixes.push(catchFix(context, statement, found));
   fixes.push(voidFix(context, expression));
   fixes[0]!.isPreferred = true;
   return fixes;
+}
+
+/**
+ * Whether the loop's promises can be collected and awaited after it: the loop ends on its own
+ * (after `while (true)` the `await` would never run while the array grows), and the statement
+ * is itself a promise (`a && load()` would push `false` into `Promise<unknown>[]`).
+ */
+function isCollectable(ts: TypeScript, loop: TS.IterationStatement, found: Floating): boolean {
+  const node = skipOuterExpressions(ts, found.node);
+  return !isEndlessLoop(ts, loop) && !ts.isBinaryExpression(node) && !ts.isConditionalExpression(node);
 }
 
 /** Fixes for a dropped array of promises: await one of the combinators, or `void`. */
@@ -198,20 +218,37 @@ function arrayFixes(context: RuleContext, statement: TS.ExpressionStatement): Ra
   const { ts, sourceFile } = context;
   const expression = statement.expression;
   const fixes: RawFix[] = [];
-  if (canAwaitAt(ts, statement)) {
-    const inner = skipOuterExpressions(ts, expression);
+  const inner = skipOuterExpressions(ts, expression);
+  // `a && items.map(async …)` may be `false`, which `Promise.all` rejects: only a bare array.
+  const isBareArray = ts.isCallExpression(inner) || ts.isArrayLiteralExpression(inner);
+  if (canAwaitAt(ts, statement) && isBareArray) {
     for (const [method, titleId] of [
       ['all', 'fix.await-all'],
       ['allSettled', 'fix.await-all-settled'],
       ['race', 'fix.await-race'],
       ['any', 'fix.await-any'],
     ] as const) {
-      fixes.push({ titleId, safety: 'unsafe', edits: [wrap(sourceFile, expression, `await Promise.${method}(`, ')', inner !== expression)] });
+      const edit = wrap(sourceFile, inner, `await Promise.${method}(`, ')', false);
+      fixes.push({ titleId, safety: 'unsafe', edits: [{ ...edit, start: expression.getStart(sourceFile), end: expression.end }] });
     }
   }
   fixes.push(voidFix(context, expression));
   fixes[0]!.isPreferred = true;
   return fixes;
+}
+
+/** `.catch((error) => …)` on the promise: the whole expression, or its promise operand. */
+function catchFix(context: RuleContext, statement: TS.ExpressionStatement, found: Floating): RawFix {
+  const { ts, sourceFile } = context;
+  const target = found.promise === found.node ? statement.expression : found.promise;
+  const indent = indentationAt(sourceFile.text, statement.getStart(sourceFile));
+  const parameter = context.isJavaScript ? '(error)' : '(error: unknown)';
+  const handler = `.catch(${parameter} => {\n${indent}  console.error(error);\n${indent}})`;
+  return {
+    titleId: 'fix.add-catch',
+    safety: 'unsafe',
+    edits: [wrap(sourceFile, target, '', handler, !isMemberReceiver(ts, target))],
+  };
 }
 
 function voidFix(context: RuleContext, expression: TS.Expression): RawFix {

@@ -2,7 +2,7 @@
 // were already its results.
 import type * as TS from 'typescript';
 import { canAwaitAt, excerpt, insert, needsParensForPrefix, wrap } from '../fixes';
-import { combinatorName, skipOuterExpressions } from '../promise';
+import { combinatorName, isWriteReference, skipOuterExpressions } from '../promise';
 import type { Rule, RuleContext } from '../rule';
 import { findReferences } from '../scope';
 import type { RawFix, RuleMeta, TypeScript } from '../types';
@@ -66,7 +66,7 @@ export const unawaitedPromiseAll: Rule = {
       const binding = context.resolve(name);
       if (!binding || binding.node !== declaration) return;
       const references = findReferences(ts, binding);
-      const uses = references.map((reference) => classify(ts, reference));
+      const uses = references.map((reference) => classify(ts, reference, declaration));
       if (uses.includes('exempt')) return;
       if (references.length === 0) {
         context.report({
@@ -121,8 +121,14 @@ function outermost(ts: TypeScript, reference: TS.Expression): TS.Expression {
   return node;
 }
 
-/** Whether a reference reads the promise as if it were the resolved array. */
-function classify(ts: TypeScript, reference: TS.Identifier): Use {
+/**
+ * How a reference uses the promise. `exempt`: `void`-ed, or the variable is written again (it
+ * may hold the results by the time it is read). `value`: read as if it were the resolved
+ * results. `other`: passed on, including any reference from inside a closure.
+ */
+function classify(ts: TypeScript, reference: TS.Identifier, declaration: TS.VariableDeclaration): Use {
+  if (isWriteReference(ts, reference)) return 'exempt';
+  if (isInClosure(ts, reference, declaration)) return 'other';
   const node = outermost(ts, reference);
   const parent = node.parent;
   if (ts.isVoidExpression(parent)) return 'exempt';
@@ -142,6 +148,18 @@ function classify(ts: TypeScript, reference: TS.Identifier): Use {
     return 'value';
   }
   return 'other';
+}
+
+/** Whether a reference sits in a function nested inside the one that declares the local. */
+function isInClosure(ts: TypeScript, reference: TS.Node, declaration: TS.VariableDeclaration): boolean {
+  return enclosingFunctionLike(ts, reference) !== enclosingFunctionLike(ts, declaration);
+}
+
+function enclosingFunctionLike(ts: TypeScript, node: TS.Node): TS.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
 }
 
 /** The node that shows the misuse: `p.length`, `p[0]`, `...p`, or the reference itself. */

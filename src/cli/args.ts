@@ -1,0 +1,159 @@
+// Command-line arguments: parsed with `node:util` `parseArgs` into a typed options object.
+import { parseArgs } from 'node:util';
+import { RULES } from '../core';
+import type { Severity } from '../core';
+
+/** The report formats this build can write. */
+export type OutputFormat = 'text' | 'json';
+
+/** Everything the command line asks for. */
+export interface CliOptions {
+  format: OutputFormat;
+  /** Where the report goes instead of stdout. */
+  output: string | undefined;
+  /** Severities from `--rule id=severity`, the last one of an id winning. */
+  rules: Record<string, Severity>;
+  fix: boolean;
+  /** Exit 1 only above this many warnings (errors always fail). */
+  maxWarnings: number | undefined;
+  locale: string;
+  /** A rule id whose doc to print instead of analysing. */
+  explain: string | undefined;
+  debug: boolean;
+  help: boolean;
+  version: boolean;
+  paths: string[];
+}
+
+/** A mistake on the command line: reported in one line, exit 2. */
+export class UsageError extends Error {}
+
+/** The locales `--locale` accepts; `zh-cn` falls back to English until its catalog lands. */
+export const ACCEPTED_LOCALES: readonly string[] = ['en', 'zh-cn'];
+
+const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
+
+/** Formats the contract names that later issues add, and which issue adds them. */
+const LATER_FORMATS: Readonly<Record<string, string>> = {
+  sarif: 'the ecosystem issue adds it',
+  github: 'the ecosystem issue adds it',
+};
+
+/** The `--help` text. */
+export const USAGE = `Usage: async-lens [options] [paths...]
+
+Finds mistakes in asynchronous TypeScript and JavaScript and explains each one.
+Directories are walked for .ts .tsx .mts .cts .js .jsx .mjs .cjs files (not .d.ts),
+honouring .gitignore and skipping node_modules; no path means the current directory.
+
+Options:
+  --format text|json       report format (default: text)
+  --output <file>          write the report to a file instead of stdout
+  --rule <id>=<severity>   set a rule's severity: off, info, warning or error (repeatable)
+  --fix                    apply safe fixes to the files, then report what is left
+  --max-warnings <n>       exit 1 only when there are more than n warnings (or any error)
+  --locale en|zh-cn        language of messages (default: en)
+  --explain <id>           print the documentation of a rule
+  --debug                  print stack traces and run details on stderr
+  -h, --help               print this help
+  --version                print the version
+
+Exit codes: 0 no finding at or above warning, 1 findings, 2 usage error or failed run.
+`;
+
+/** Parses the arguments after `node cli.js`. Throws `UsageError` for anything malformed. */
+export function parseOptions(argv: readonly string[]): CliOptions {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string' },
+        project: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        locale: { type: 'string' },
+        explain: { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    // parseArgs explains how to pass a path that starts with '-' in a second sentence; one is enough.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(lowerFirst(message.split(/\. /)[0] ?? message));
+  }
+  if (values.project !== undefined) {
+    throw new UsageError('--project is not yet supported (the project tier comes with the typed-tiers issue)');
+  }
+  return {
+    format: parseFormat(values.format),
+    output: values.output,
+    rules: parseRules(values.rule ?? []),
+    fix: values.fix ?? false,
+    maxWarnings: parseMaxWarnings(values['max-warnings']),
+    locale: parseLocale(values.locale),
+    explain: values.explain,
+    debug: values.debug ?? false,
+    help: values.help ?? false,
+    version: values.version ?? false,
+    paths: positionals,
+  };
+}
+
+/** The ids of every rule, for messages that list them. */
+export function ruleIds(): string[] {
+  return RULES.map((rule) => rule.meta.id);
+}
+
+function parseFormat(value: string | undefined): OutputFormat {
+  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
+  const later = LATER_FORMATS[value];
+  if (later) throw new UsageError(`--format ${value} is not yet supported (${later}); use text or json`);
+  throw new UsageError(`unknown format '${value}'; valid formats: text, json`);
+}
+
+function parseRules(entries: readonly string[]): Record<string, Severity> {
+  const rules: Record<string, Severity> = {};
+  const ids = ruleIds();
+  for (const entry of entries) {
+    const match = /^([^=]+)=(.*)$/.exec(entry);
+    if (!match) throw new UsageError(`--rule ${entry}: expected <id>=<severity>; valid rules: ${ids.join(', ')}`);
+    const [, id = '', severity = ''] = match;
+    if (!ids.includes(id)) throw new UsageError(`unknown rule '${id}' in --rule ${entry}; valid rules: ${ids.join(', ')}`);
+    if (!isSeverity(severity)) {
+      throw new UsageError(`unknown severity '${severity}' in --rule ${entry}; valid severities: ${SEVERITIES.join(', ')}`);
+    }
+    rules[id] = severity;
+  }
+  return rules;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings ${value}: expected a whole number of 0 or more`);
+  return Number(value);
+}
+
+function parseLocale(value: string | undefined): string {
+  if (value === undefined) return 'en';
+  const locale = value.toLowerCase();
+  if (!ACCEPTED_LOCALES.includes(locale)) {
+    throw new UsageError(`unknown locale '${value}'; valid locales: ${ACCEPTED_LOCALES.join(', ')}`);
+  }
+  return locale;
+}
+
+function isSeverity(value: string): value is Severity {
+  return (SEVERITIES as readonly string[]).includes(value);
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
