@@ -3,7 +3,7 @@
 import type * as TS from 'typescript';
 import { format } from './messages';
 import { bindingSignature } from './promise';
-import type { Report, Rule, RuleContext, Visitor } from './rule';
+import type { ExecutionContext, Report, Rule, RuleContext, Visitor } from './rule';
 import type { Binding, Scope } from './scope';
 import { isFunctionLike, KIND_BLOCK, KIND_FUNCTION, KIND_SCOPE, kindTable, lookup, openScope } from './scope';
 import { applySuppressions } from './suppressions';
@@ -62,6 +62,7 @@ export class Analyzer {
   private cache = new WeakMap<TS.Node, CacheEntry>();
   private cacheKey = '';
   private readonly kinds: Uint8Array;
+  private readonly ruleOptions: Readonly<Record<string, unknown>>;
 
   constructor(ts: TypeScript, rules: readonly Rule[], options: AnalyzerOptions = {}) {
     this.ts = ts;
@@ -74,6 +75,7 @@ export class Analyzer {
     this.rules = rules.filter((rule) => severities.has(rule.meta.id));
     this.severities = severities;
     this.shared = { checkThenables: options.checkThenables ?? false };
+    this.ruleOptions = options.ruleOptions ?? {};
     this.locale = options.locale ?? 'en';
   }
 
@@ -91,13 +93,13 @@ export class Analyzer {
       this.cache = new WeakMap();
       this.cacheKey = key;
     }
-    const walk = new Walk(this.ts, this.kinds, sourceFile, rules, this.shared, this.cache, fileOptions.onVisit);
+    const walk = new Walk(this.ts, this.kinds, sourceFile, rules, this.shared, this.ruleOptions, this.cache, fileOptions.onVisit);
     const raw = walk.run();
     if (walk.failures.size > 0) this.cache = new WeakMap();
     const findings: Finding[] = [];
     for (const finding of raw) {
       if (walk.failures.has(finding.rule)) continue;
-      findings.push(this.toFinding(finding, this.severities.get(finding.rule) ?? 'warning'));
+      findings.push(this.toFinding(finding, finding.severity ?? this.severities.get(finding.rule) ?? 'warning'));
     }
     for (const [rule, error] of walk.failures) {
       findings.push(
@@ -169,6 +171,7 @@ class Walk {
     private readonly sourceFile: TS.SourceFile,
     rules: readonly Rule[],
     shared: SharedOptions,
+    ruleOptions: Readonly<Record<string, unknown>>,
     private readonly cache: WeakMap<TS.Node, CacheEntry>,
     private readonly onVisit: ((node: TS.Node) => void) | undefined,
   ) {
@@ -189,9 +192,13 @@ class Walk {
       get scope() {
         return walk.scope;
       },
+      get ruleOptions() {
+        return ruleOptions[walk.currentRule];
+      },
       report: (report) => this.report(report),
       resolve: (name) => this.resolve(name),
       thisMember: (node, name) => this.thisMember(node, name),
+      executionContext: (node) => this.executionContext(node, true),
     };
   }
 
@@ -262,6 +269,8 @@ class Walk {
   }
 
   private evaluate(key: string, node: TS.Node, record = false): string {
+    // The execution context of the unit itself: the unit is a synchronous callback.
+    if (key === 'x:') return this.executionContext(node, record, true);
     const name = key.slice(2);
     if (key.startsWith('t:')) return record ? (this.thisMember(node, name) ?? '') : (this.memberSignature(node, name) ?? '');
     const binding = record ? this.resolve(name) : lookup(this.ts, this.scope, name);
@@ -300,6 +309,7 @@ class Walk {
       messageId: report.messageId,
       data: report.data ?? {},
       fixes: report.fixes ?? [],
+      ...(report.severity ? { severity: report.severity } : {}),
     });
   }
 
@@ -315,6 +325,67 @@ class Walk {
       unit.dependencies.set(`n:${name}`, value);
     }
     return binding;
+  }
+
+  /**
+   * See `RuleContext.executionContext`. Looking past a synchronous callback reads its caller,
+   * outside the callback: the answer is recorded as that unit's `x:` fact.
+   */
+  private executionContext(node: TS.Node, record: boolean, isUnit = false): ExecutionContext {
+    const ts = this.ts;
+    const crossed: TS.Node[] = [];
+    let fn: TS.Node | undefined = isUnit ? node : enclosingFunctionOf(ts, this.kinds, node);
+    let result: ExecutionContext = 'top';
+    while (fn) {
+      if (!(this.kinds[fn.kind]! & KIND_FUNCTION)) {
+        result = 'sync';
+        break;
+      }
+      if (ts.getModifiers(fn as TS.FunctionLikeDeclaration)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) {
+        result = 'async';
+        break;
+      }
+      if (!this.isSyncCallback(fn, record)) {
+        result = 'sync';
+        break;
+      }
+      crossed.push(fn);
+      fn = enclosingFunctionOf(ts, this.kinds, fn);
+      result = 'top';
+    }
+    if (record) {
+      for (const callback of crossed) {
+        for (let i = this.units.length - 1; i >= 0; i--) {
+          if (this.units[i]!.node === callback) this.units[i]!.dependencies.set('x:', result);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Whether a function is a callback that its caller runs synchronously. */
+  private isSyncCallback(fn: TS.Node, record: boolean): boolean {
+    const ts = this.ts;
+    let argument: TS.Node = fn;
+    while (ts.isParenthesizedExpression(argument.parent)) argument = argument.parent;
+    const call = argument.parent;
+    if (ts.isNewExpression(call)) {
+      const callee = call.expression;
+      return (
+        call.arguments?.[0] === argument &&
+        ts.isIdentifier(callee) &&
+        callee.text === 'Promise' &&
+        (record ? this.resolve('Promise') : lookup(ts, this.scope, 'Promise')) === undefined
+      );
+    }
+    if (!ts.isCallExpression(call) || !call.arguments.includes(argument as TS.Expression)) return false;
+    const callee = call.expression;
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    if (method === 'from' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array') {
+      return call.arguments[1] === argument;
+    }
+    return SYNC_CALLBACK_METHODS.has(method) && call.arguments[0] === argument;
   }
 
   /** The signature of `this.<name>`, recorded in the units inside the class. */
@@ -384,6 +455,22 @@ class Walk {
     }
     return undefined;
   }
+}
+
+/** Array methods that call their first argument synchronously. */
+const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([
+  'map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'flatMap', 'sort',
+]);
+
+/** The nearest function-like ancestor, a class field or static block (as a non-function), or none. */
+function enclosingFunctionOf(ts: TypeScript, kinds: Uint8Array, node: TS.Node): TS.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (kinds[current.kind]! & KIND_FUNCTION) return current;
+    if (ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) return current;
+    if (ts.isSourceFile(current)) return undefined;
+  }
+  return undefined;
 }
 
 function isPromiseType(ts: TypeScript, type: TS.TypeNode): boolean {

@@ -9,9 +9,18 @@ import type { TypeScript } from './types';
  * What an expression is known to evaluate to.
  * - `promise`: a built-in promise; `promise-fn`: a function whose call returns one;
  * - `promise-ctor`: the global `Promise`; `promisify`: `util.promisify`; `require`: the global one;
- * - `ns:<module>`: a module namespace; `unknown`: anything else.
+ * - `ns:<module>`: a module namespace; `mod:<module>#<export>`: another export of a module;
+ * - `unknown`: anything else.
  */
-export type ValueFact = 'promise' | 'promise-fn' | 'promise-ctor' | 'promisify' | 'require' | `ns:${string}` | 'unknown';
+export type ValueFact =
+  | 'promise'
+  | 'promise-fn'
+  | 'promise-ctor'
+  | 'promisify'
+  | 'require'
+  | `ns:${string}`
+  | `mod:${string}`
+  | 'unknown';
 
 /** Resolves names for the fact computations; the analyzer records what was read. */
 export interface NameResolver {
@@ -62,7 +71,14 @@ export function memberOfModule(module: string, name: string): ValueFact {
   if (namespace) return `ns:${namespace}`;
   if (PROMISE_EXPORTS[module]?.includes(name)) return 'promise-fn';
   if (module === 'util' && name === 'promisify') return 'promisify';
-  return 'unknown';
+  return `mod:${module}#${name}`;
+}
+
+/** The module and export a `mod:` fact names (`readFileSync` of `fs`), if it is one. */
+export function moduleMember(fact: ValueFact): { module: string; name: string } | undefined {
+  if (!fact.startsWith('mod:')) return undefined;
+  const hash = fact.indexOf('#');
+  return { module: fact.slice(4, hash), name: fact.slice(hash + 1) };
 }
 
 /** Strips parentheses, type assertions and non-null assertions. */
@@ -272,7 +288,7 @@ export function signatureToFact(signature: string): ValueFact {
   if (signature === 'fn:promise') return 'promise-fn';
   if (signature === 'val:promise') return 'promise';
   if (signature === 'fn:promisify') return 'promisify';
-  if (signature.startsWith('ns:')) return signature as ValueFact;
+  if (signature.startsWith('ns:') || signature.startsWith('mod:')) return signature as ValueFact;
   if (signature.startsWith('imp:')) {
     const hash = signature.indexOf('#');
     return memberOfModule(signature.slice(4, hash), signature.slice(hash + 1));

@@ -12,6 +12,8 @@ export interface Report {
   messageId: string;
   data?: Record<string, string>;
   fixes?: RawFix[];
+  /** Report at `info` whatever the rule's severity (DESIGN: metadata calls of blocking-in-async). */
+  severity?: 'info';
 }
 
 /** What a visitor may read and do. */
@@ -21,12 +23,23 @@ export interface RuleContext extends NameResolver {
   readonly options: SharedOptions;
   /** True for JavaScript files (no type annotations in fixes). */
   readonly isJavaScript: boolean;
+  /** The options the host gave the running rule (`AnalyzerOptions.ruleOptions[id]`), if any. */
+  readonly ruleOptions: unknown;
   /** The innermost scope at the visited node. */
   readonly scope: Scope | undefined;
   report(report: Report): void;
   /** Resolves a name at the visited node and records the fact for cache validation. */
   resolve(name: string): Binding | undefined;
+  /**
+   * How code at `node` runs: `async` inside an async function, or inside a callback that one
+   * runs synchronously (array methods, `Array.from`'s mapper, a `new Promise` executor);
+   * `sync` in any other function; `top` at module level. Recorded for cache validation.
+   */
+  executionContext(node: TS.Node): ExecutionContext;
 }
+
+/** See `RuleContext.executionContext`. */
+export type ExecutionContext = 'async' | 'sync' | 'top';
 
 /** A visitor for one syntax kind. */
 export type Visitor = (node: TS.Node, context: RuleContext) => void;

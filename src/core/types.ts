@@ -55,6 +55,8 @@ export interface RawFinding {
   messageId: string;
   data: Record<string, string>;
   fixes: RawFix[];
+  /** A lower severity for this finding than the rule's (for example `info` for a cheap call). */
+  severity?: 'info';
 }
 
 /** A fix as a rule reports it. */
@@ -91,6 +93,8 @@ export interface AnalyzerOptions {
   /** Per-rule severity; a rule left out runs at its default severity. */
   rules?: Record<string, Severity>;
   checkThenables?: boolean;
+  /** Options of individual rules, by rule id; each rule documents and validates its own. */
+  ruleOptions?: Readonly<Record<string, unknown>>;
   /** Locale of messages; `en` is the default. */
   locale?: string;
   /** Rules to skip for this file (for example a rule that skips test files). */
