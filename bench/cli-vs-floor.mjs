@@ -1,10 +1,9 @@
 // CLI (syntax tier) against the floor, side by side in one run: alternating runs, median ratio.
 // Usage: node bench/cli-vs-floor.mjs [corpus] [runs]   (corpus: a name from corpora.mjs or a path)
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpus } from './corpora.mjs';
+import { corpus, exists } from './corpora.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -25,7 +24,7 @@ function median(values) {
 async function main() {
   const target = process.argv[2] ?? 'effect';
   const runs = Number(process.argv[3] ?? 5);
-  const dir = existsSync(target) ? target : join(await corpus(target), 'src');
+  const dir = (await exists(target)) ? target : join(await corpus(target), 'src');
   const cli = join(root, 'dist', 'cli.js');
   const floor = join(here, 'floor.cjs');
   const rows = { floor: [], cli: [], ratio: [] };

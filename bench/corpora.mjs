@@ -1,8 +1,7 @@
 // Fetches the pinned corpora (npm packages that ship TypeScript sources) into bench/corpora/.
 // Usage: node bench/corpora.mjs [name...]; prints the folder of each corpus.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,17 +12,31 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The corpora, pinned: package name and exact version. */
 export const CORPORA = {
   effect: '4.1.0',
-  zod: '4.1.12',
+  zod: '4.6.7',
   rxjs: '7.8.2',
   typescript: '6.0.3',
+  // Test-heavy: fastify ships its test suite.
+  fastify: '5.12.8',
+  // Shipped JavaScript of Node tools.
+  npm: '11.21.2',
+  eslint: '9.39.5',
+  '@vscode/vsce': '3.9.2',
 };
+
+/** Whether a path exists. */
+export async function exists(path) {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
 
 /** Downloads and unpacks one corpus unless it is already there; returns its folder. */
 export async function corpus(name) {
   const version = CORPORA[name];
   if (!version) throw new Error(`unknown corpus ${name}; known: ${Object.keys(CORPORA).join(', ')}`);
-  const folder = join(here, 'corpora', `${name}-${version}`);
-  if (existsSync(join(folder, 'package.json'))) return folder;
+  const folder = join(here, 'corpora', `${name.replace('/', '__')}-${version}`);
+  if (await exists(join(folder, 'package.json'))) return folder;
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
   const { stdout } = await run('npm', ['pack', `${name}@${version}`, '--silent', '--pack-destination', folder]);

@@ -1,4 +1,5 @@
-// Builds the bundles in dist/: the CLI (with TypeScript bundled) and its worker.
+// Builds the bundles in dist/: the CLI (with TypeScript bundled) and its worker, the language
+// server and the VS Code client.
 import { build } from 'esbuild';
 
 const common = {
@@ -16,6 +17,10 @@ async function main() {
   await Promise.all([
     build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
     build({ ...common, entryPoints: { 'cli-worker': 'src/cli/worker.ts' }, outdir: 'dist' }),
+    // The language server: `async-lens-language-server --stdio`, or started by the client over IPC.
+    build({ ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+    // The VS Code client; `vscode` is provided by the editor.
+    build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode'] }),
   ]);
 }
 

@@ -2,7 +2,9 @@
 // safe fixes when asked, and turn findings into located diagnostics. Runs in-process or in a worker.
 import { open, writeFile } from 'node:fs/promises';
 import ts = require('typescript');
+import * as path from 'node:path';
 import { Analyzer, parse, RULES } from '../core';
+import { isTestFile } from '../core/test-files';
 import type { Finding, Fix, Severity, TextEdit } from '../core';
 import type * as TS from 'typescript';
 import { errorMessage, errorReason } from './errors';
@@ -23,6 +25,12 @@ export interface RunSettings {
   locale: string;
   fix: boolean;
   debug: boolean;
+  /** Options of individual rules (`--blocking-call` entries for blocking-in-async). */
+  ruleOptions: Record<string, unknown>;
+  /** Run the rules that skip test files on test files too. */
+  includeTestFiles: boolean;
+  /** The working directory that test-file patterns are relative to. */
+  cwd: string;
 }
 
 /** A finding located in 1-based lines and UTF-16 columns, with its first line for the code frame. */
@@ -53,9 +61,12 @@ export interface FileResult {
 /** Analyses files with one analyzer (one per thread). */
 export class FileAnalyser {
   private readonly analyzer: Analyzer;
+  /** The rules skipped for test files (unless `includeTestFiles`). */
+  private readonly testFileSkips: readonly string[];
 
   constructor(private readonly settings: RunSettings) {
-    this.analyzer = new Analyzer(ts, RULES, { rules: settings.rules, locale: settings.locale });
+    this.analyzer = new Analyzer(ts, RULES, { rules: settings.rules, locale: settings.locale, ruleOptions: settings.ruleOptions });
+    this.testFileSkips = settings.includeTestFiles ? [] : RULES.filter((rule) => rule.meta.skipsTestFiles).map((rule) => rule.meta.id);
   }
 
   /** Analyses files a few at a time; `onResult` hears of each as it completes. Never rejects. */
@@ -94,7 +105,8 @@ export class FileAnalyser {
       return { file, status: 'skipped', diagnostics: [], fixed: 0, note: parsed.skipped };
     }
     let sourceFile = parsed.sourceFile;
-    let findings = this.analyzer.analyze(sourceFile).findings;
+    const fileOptions = { skipRules: this.skipRulesFor(file) };
+    let findings = this.analyzer.analyze(sourceFile, fileOptions).findings;
     let fixed = 0;
     let note: string | undefined;
     if (this.settings.fix && findings.some((finding) => safeFixOf(finding))) {
@@ -112,7 +124,7 @@ export class FileAnalyser {
           if (!('sourceFile' in reparsed)) break;
           text = fixedText;
           sourceFile = reparsed.sourceFile;
-          findings = this.analyzer.analyze(sourceFile).findings;
+          findings = this.analyzer.analyze(sourceFile, fileOptions).findings;
           fixed += fixes.length;
         }
         if (fixed > 0) await writeFile(file, hasBom ? BOM + text : text, 'utf8');
@@ -121,6 +133,13 @@ export class FileAnalyser {
     const result: FileResult = { file, status: 'analysed', diagnostics: findings.map((f) => locate(sourceFile, f)), fixed };
     if (note) result.note = note;
     return result;
+  }
+
+  /** The rules to skip for `file`: those that skip test files, when it is one. */
+  private skipRulesFor(file: string): readonly string[] {
+    if (this.testFileSkips.length === 0) return [];
+    const relative = path.relative(this.settings.cwd, path.resolve(this.settings.cwd, file)).split(path.sep).join('/');
+    return isTestFile(relative) ? this.testFileSkips : [];
   }
 }
 

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { RULES } from '../core';
 import type { Severity } from '../core';
+import { parseBlockingCall } from '../core/rules/blocking-in-async';
 
 /** The report formats this build can write. */
 export type OutputFormat = 'text' | 'json';
@@ -19,6 +20,10 @@ export interface CliOptions {
   locale: string;
   /** A rule id whose doc to print instead of analysing. */
   explain: string | undefined;
+  /** Analyse test files with the rules that skip them by default (`--include-test-files`). */
+  includeTestFiles: boolean;
+  /** `--blocking-call 'module.call -> replacement'` entries, validated, for blocking-in-async. */
+  blockingCalls: string[];
   debug: boolean;
   help: boolean;
   version: boolean;
@@ -54,6 +59,10 @@ Options:
   --max-warnings <n>       exit 1 only when there are more than n warnings (or any error)
   --locale en|zh-cn        language of messages (default: en)
   --explain <id>           print the documentation of a rule
+  --include-test-files     also run rules that skip test files by default (blocking-in-async)
+                           on *.test.*, *.spec.*, test/, tests/ and __tests__/
+  --blocking-call '<module>.<call> -> <replacement>'
+                           one more blocking call for blocking-in-async (repeatable)
   --debug                  print stack traces and run details on stderr
   -h, --help               print this help
   --version                print the version
@@ -79,6 +88,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
         'max-warnings': { type: 'string' },
         locale: { type: 'string' },
         explain: { type: 'string' },
+        'include-test-files': { type: 'boolean' },
+        'blocking-call': { type: 'string', multiple: true },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -100,6 +111,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     maxWarnings: parseMaxWarnings(values['max-warnings']),
     locale: parseLocale(values.locale),
     explain: values.explain,
+    includeTestFiles: values['include-test-files'] ?? false,
+    blockingCalls: parseBlockingCalls(values['blocking-call'] ?? []),
     debug: values.debug ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -133,6 +146,14 @@ function parseRules(entries: readonly string[]): Record<string, Severity> {
     rules[id] = severity;
   }
   return rules;
+}
+
+function parseBlockingCalls(entries: readonly string[]): string[] {
+  for (const entry of entries) {
+    const parsed = parseBlockingCall(entry);
+    if (typeof parsed === 'string') throw new UsageError(`--blocking-call ${parsed}`);
+  }
+  return [...entries];
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

@@ -46,7 +46,15 @@ async function run(argv: readonly string[]): Promise<number> {
     warn(`debug: ${count(files.length, 'file', 'files')}, ${workers > 0 ? count(workers, 'worker', 'workers') : 'in-process'}`);
   }
 
-  const settings: RunSettings = { rules: options.rules, locale: options.locale, fix: options.fix, debug: options.debug };
+  const settings: RunSettings = {
+    rules: options.rules,
+    locale: options.locale,
+    fix: options.fix,
+    debug: options.debug,
+    ruleOptions: options.blockingCalls.length > 0 ? { 'blocking-in-async': { additions: options.blockingCalls } } : {},
+    includeTestFiles: options.includeTestFiles,
+    cwd,
+  };
   const progress = new Progress(process.stderr, files.length);
   let results: FileResult[];
   try {

@@ -244,11 +244,15 @@ class Walk {
     const unit = this.units.pop()!;
     const dependencies: Dependency[] = [];
     for (const [key, value] of unit.dependencies) dependencies.push({ key, value });
-    this.cache.set(node, {
-      pos: node.pos,
-      findings: unit.findings.map((finding) => shift(finding, -node.pos)),
-      dependencies,
-    });
+    // A fix that edits outside the function (an import added at the top of the file) would
+    // move with the function if it were reused, and may depend on text outside it: not cached.
+    if (!unit.findings.some((finding) => editsOutside(finding, node))) {
+      this.cache.set(node, {
+        pos: node.pos,
+        findings: unit.findings.map((finding) => shift(finding, -node.pos)),
+        dependencies,
+      });
+    }
     const sink = this.sink();
     for (const finding of unit.findings) sink.push(finding);
   }
@@ -490,6 +494,10 @@ function reverseTail<T>(items: T[], start: number): void {
     items[i] = items[j]!;
     items[j] = item;
   }
+}
+
+function editsOutside(finding: RawFinding, node: TS.Node): boolean {
+  return finding.fixes.some((fix) => fix.edits.some((edit) => edit.start < node.pos || edit.end > node.end));
 }
 
 function shift(finding: RawFinding, delta: number): RawFinding {

@@ -24,9 +24,9 @@ export function scriptKindOf(ts: TypeScript, fileName: string): TS.ScriptKind {
 /** Parses a file. Deeply nested code that overflows the parser's stack is reported as skipped. */
 export function parse(ts: TypeScript, fileName: string, text: string): ParseResult {
   try {
-    return {
-      sourceFile: ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(ts, fileName)),
-    };
+    // No rule reads JSDoc, and skipping it saves about a tenth of the parse.
+    const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+    return { sourceFile: ts.createSourceFile(fileName, text, options, true, scriptKindOf(ts, fileName)) };
   } catch (error) {
     if (error instanceof RangeError) return { skipped: 'nesting too deep' };
     throw error;

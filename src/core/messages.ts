@@ -33,6 +33,37 @@ const EN: Catalog = {
   'unawaited-promise-all.destructured.why':
     'Destructuring a promise throws (it is not iterable) or yields `undefined`; `await` it first to get the results in argument order, as `asyncio.gather` returns them.',
 
+  'blocking-in-async.blocking-call':
+    '`{call}` blocks the event loop inside async code; {replacement} does the same work without blocking.',
+  'blocking-in-async.blocking-call.why':
+    'One thread runs the event loop: until this call returns, no other task, timer or request moves, as blocking I/O inside an asyncio coroutine stalls every coroutine. Await the promise API, or move CPU-heavy work to `worker_threads`.',
+  'blocking-in-async.metadata-call':
+    '`{call}` briefly blocks the event loop inside async code; {replacement} does not.',
+  'blocking-in-async.metadata-call.why':
+    'A metadata call is usually quick, but on a slow or network disk it holds the one thread that runs every task; the promise API keeps the loop free.',
+  'blocking-in-async.busy-wait':
+    'This loop waits by spinning on the clock: it blocks the event loop until the time is up.',
+  'blocking-in-async.busy-wait.why':
+    'While it spins, no timer, I/O callback or other task can run, so whatever it waits for cannot happen meanwhile; `await setTimeout(ms)` from `node:timers/promises` waits without blocking, as `asyncio.sleep` does where `time.sleep` blocks.',
+
+  'async-callback-ignored.for-each': '`{method}` ignores the promise its async callback returns.',
+  'async-callback-ignored.for-each.why':
+    'Every call runs on detached: `forEach` returns before any of them finishes, so the code after it runs too early, and a rejection in any of them is unhandled and ends the Node process.',
+  'async-callback-ignored.predicate': '`{method}` ignores the promise its async callback returns: a promise is always truthy.',
+  'async-callback-ignored.predicate.why':
+    'The callback answers with a promise, not a boolean, so every item passes (`filter` keeps them all, `find` takes the first); the real answer arrives later unread, and a rejection is unhandled.',
+  'async-callback-ignored.listener': '`{method}` ignores the promise its async callback returns.',
+  'async-callback-ignored.listener.why':
+    'An emitter calls its listeners and drops what they return: an error after the first `await` becomes an unhandled rejection, which ends the Node process, and never reaches an `error` listener.',
+  'async-callback-ignored.timer': '`{method}` ignores the promise its async callback returns.',
+  'async-callback-ignored.timer.why':
+    'The timer calls the function and drops its promise: nothing waits for the work, and an error in it becomes an unhandled rejection, which ends the Node process.',
+
+  'await-in-loop.sequential':
+    'Each iteration awaits `{call}` before the next one starts, though the iterations do not depend on each other.',
+  'await-in-loop.sequential.why':
+    'The loop takes the sum of all the calls\' times instead of the longest one; start every call first and await them together with `Promise.all(…)`, as `asyncio.gather(*(fetch(u) for u in urls))` replaces a `for` loop with `await`.',
+
   'internal-error': 'Rule `{rule}` failed on this file: {error}',
   'internal-error.why': 'This is a bug in async-lens; the other rules still ran. Please report it with the file.',
   'unused-suppression': 'This suppression of `{rule}` suppresses nothing.',
@@ -49,7 +80,12 @@ const EN: Catalog = {
   'fix.await-any': 'Await the first to fulfil with `Promise.any` (rejects only if all reject)',
   'fix.collect-all': 'Collect the promises, then `await Promise.all(…)` after the loop (runs them concurrently)',
   'fix.collect-all-settled': 'Collect the promises, then `await Promise.allSettled(…)` after the loop (never rejects)',
+  'fix.await-fs-promises': 'Await the `node:fs/promises` version',
+  'fix.await-all-map': 'Run the iterations concurrently with `await Promise.all(items.map(…))` (results in order)',
   'fix.remove-suppression': 'Remove the unused suppression',
+  'fix.for-each-promise-all': 'Rewrite as `await Promise.all(….map(…))` (keeps them concurrent)',
+  'fix.for-each-for-of': 'Rewrite as a `for…of` loop with `await` (one at a time)',
+  'fix.wrap-try-catch': 'Wrap the body in `try … catch` so that its promise cannot reject',
 };
 
 const CATALOGS: Readonly<Record<string, Catalog>> = { en: EN };

@@ -160,6 +160,7 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
   };
   const fact = (expression: TS.Expression): ValueFact => valueOf(ts, expression, resolver, false, depth + 1);
   if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) {
+    if (isSleepFunction(ts, node, resolver, depth + 1)) return 'fn:sleep';
     return returnsPromise(ts, node) ? 'fn:promise' : 'other';
   }
   if (ts.isParameter(node)) {
@@ -174,9 +175,17 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
     const initializer = skipOuterExpressions(ts, node.initializer);
     // A `let` or `var` may hold something else by the time it is called or read: only a
     // binding that is never written again keeps what its initializer shows.
+    // `isConstant` scans the binding's scope for writes: ask it last, only when it matters.
     if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
-      return returnsPromise(ts, initializer) && isConstant(ts, binding) ? 'fn:promise' : 'other';
+      const signature = isSleepFunction(ts, initializer, resolver, depth + 1)
+        ? 'fn:sleep'
+        : returnsPromise(ts, initializer)
+          ? 'fn:promise'
+          : 'other';
+      return signature !== 'other' && isConstant(ts, binding) ? signature : 'other';
     }
+    // `const delay = promisify(setTimeout)`.
+    if (isPromisifiedSetTimeout(ts, initializer, resolver, depth + 1) && isConstant(ts, binding)) return 'fn:sleep';
     const signature = factToSignature(fact(initializer));
     return signature !== 'other' && isConstant(ts, binding) ? signature : 'other';
   }
@@ -285,7 +294,7 @@ function factToSignature(fact: ValueFact): string {
 
 /** The fact for a binding's signature. */
 export function signatureToFact(signature: string): ValueFact {
-  if (signature === 'fn:promise') return 'promise-fn';
+  if (signature === 'fn:promise' || signature === 'fn:sleep') return 'promise-fn';
   if (signature === 'val:promise') return 'promise';
   if (signature === 'fn:promisify') return 'promisify';
   if (signature.startsWith('ns:') || signature.startsWith('mod:')) return signature as ValueFact;
@@ -404,4 +413,84 @@ export function combinatorName(
   const receiver = skipOuterExpressions(ts, callee.expression);
   if (!ts.isIdentifier(receiver) || receiver.text !== 'Promise' || resolver.resolve('Promise')) return undefined;
   return callee.name.text;
+}
+
+/**
+ * Whether an expression sleeps: a call of `setTimeout` from `node:timers/promises`, or
+ * `new Promise(…)` whose executor is one call of `setTimeout` (`(r) => setTimeout(r, ms)`).
+ */
+export function isSleepExpression(ts: TypeScript, expression: TS.Expression, resolver: NameResolver, depth = 0): boolean {
+  const node = skipOuterExpressions(ts, expression);
+  if (depth > MAX_DEPTH) return false;
+  if (ts.isCallExpression(node)) return isPromiseSetTimeout(ts, node.expression, resolver, depth + 1);
+  if (!ts.isNewExpression(node) || valueOf(ts, node.expression, resolver, false, depth + 1) !== 'promise-ctor') return false;
+  const executor = node.arguments?.[0] && skipOuterExpressions(ts, node.arguments[0]);
+  if (!executor || (!ts.isArrowFunction(executor) && !ts.isFunctionExpression(executor))) return false;
+  const only = onlyExpression(ts, executor.body, false);
+  return !!only && ts.isCallExpression(only) && isCallbackSetTimeout(ts, only.expression, resolver, depth + 1);
+}
+
+/**
+ * Whether a function's whole body is one sleep (DESIGN rule 4): `(ms) => new Promise((r) =>
+ * setTimeout(r, ms))`, `function sleep(ms) { return setTimeout(ms); }` with `setTimeout` from
+ * `node:timers/promises`, or an async body that only awaits one of these.
+ */
+export function isSleepFunction(ts: TypeScript, fn: TS.FunctionLikeDeclaration, resolver: NameResolver, depth = 0): boolean {
+  if (fn.asteriskToken || !fn.body) return false;
+  const only = onlyExpression(ts, fn.body, true);
+  return !!only && isSleepExpression(ts, only, resolver, depth);
+}
+
+/** The one expression a function body consists of: `=> e`, `{ return e; }`, `{ e; }`, `await e`. */
+function onlyExpression(ts: TypeScript, body: TS.ConciseBody, allowAwait: boolean): TS.Expression | undefined {
+  let expression: TS.Expression | undefined;
+  if (ts.isBlock(body)) {
+    if (body.statements.length !== 1) return undefined;
+    const statement = body.statements[0]!;
+    if (ts.isReturnStatement(statement)) expression = statement.expression;
+    else if (ts.isExpressionStatement(statement)) expression = statement.expression;
+  } else {
+    expression = body;
+  }
+  if (!expression) return undefined;
+  expression = skipOuterExpressions(ts, expression);
+  if (allowAwait && ts.isAwaitExpression(expression)) expression = skipOuterExpressions(ts, expression.expression);
+  return expression;
+}
+
+/** `setTimeout` of `node:timers/promises` (imported, a namespace member, or required). */
+function isPromiseSetTimeout(ts: TypeScript, callee: TS.Expression, resolver: NameResolver, depth: number): boolean {
+  const node = skipOuterExpressions(ts, callee);
+  if (ts.isIdentifier(node)) {
+    const binding = resolver.resolve(node.text);
+    return !!binding && bindingSignature(ts, binding, depth) === 'imp:timers/promises#setTimeout';
+  }
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'setTimeout') {
+    return valueOf(ts, node.expression, resolver, false, depth) === 'ns:timers/promises';
+  }
+  return false;
+}
+
+/** The callback `setTimeout`: the global one, or the export of `node:timers`. */
+function isCallbackSetTimeout(ts: TypeScript, callee: TS.Expression, resolver: NameResolver, depth: number): boolean {
+  const node = skipOuterExpressions(ts, callee);
+  if (ts.isIdentifier(node)) {
+    if (node.text !== 'setTimeout') return false;
+    const binding = resolver.resolve(node.text);
+    return !binding || bindingSignature(ts, binding, depth) === 'imp:timers#setTimeout';
+  }
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === 'setTimeout' &&
+    ts.isIdentifier(node.expression) &&
+    ['globalThis', 'window'].includes(node.expression.text) &&
+    !resolver.resolve(node.expression.text)
+  );
+}
+
+/** `promisify(setTimeout)`: Node's `setTimeout` has a custom promisified form that sleeps. */
+function isPromisifiedSetTimeout(ts: TypeScript, expression: TS.Expression, resolver: NameResolver, depth: number): boolean {
+  if (!ts.isCallExpression(expression) || expression.arguments.length !== 1) return false;
+  const argument = expression.arguments[0]!;
+  return valueOf(ts, expression.expression, resolver, false, depth) === 'promisify' && isCallbackSetTimeout(ts, argument, resolver, depth);
 }

@@ -80,6 +80,8 @@ export interface RuleMeta {
   fixes: Readonly<Record<string, FixSafety>>;
   /** The peer rule that inspired it, if any. */
   inspiredBy?: string;
+  /** Hosts skip the rule for test files (`isTestFile`) unless asked to include them. */
+  skipsTestFiles?: boolean;
 }
 
 /** Options every rule can read. */

@@ -165,7 +165,8 @@ describe('conformance', () => {
       if (!existsSync(full)) return;
       for (const entry of readdirSync(full, { withFileTypes: true })) {
         if (entry.isDirectory() !== isDirectory || !entry.name.endsWith(suffix)) continue;
-        const id = entry.name.slice(0, entry.name.length - suffix.length);
+        // `<id>.test.ts`, or `<id>.<aspect>.test.ts` for a second file of the same rule.
+        const id = entry.name.slice(0, entry.name.length - suffix.length).split('.')[0]!;
         if (!ids.has(id)) orphans.push(`${dir}/${entry.name}`);
       }
     };

@@ -177,3 +177,25 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+describe('incremental analysis: fixes that edit outside their function', () => {
+  it('recomputes a function whose fix adds an import, so the import lands where a fresh analysis puts it', () => {
+    const text = [
+      "import { readFileSync } from 'node:fs';",
+      'function other() {',
+      '  return 1;',
+      '}',
+      'async function main() {',
+      "  return readFileSync('a');",
+      '}',
+      '',
+    ].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    analyzer.analyze(first);
+    const second = edited(first, { start: text.indexOf('1;'), length: 0, text: '100 + ' });
+    const incremental = analyzer.analyze(second).findings;
+    assert.ok(incremental.some((f) => f.rule === 'blocking-in-async' && f.fixes.length > 0), 'the rule offers its fix');
+    assert.deepEqual(incremental, new Analyzer(ts, RULES).analyze(parsed(second.text)).findings);
+  });
+});

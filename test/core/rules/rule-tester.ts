@@ -2,7 +2,7 @@
 // valid case must give no finding of the rule; each invalid case must give exactly the listed
 // findings, each with exactly the listed fixes and the full text after applying each one.
 import { strict as assert } from 'node:assert';
-import * as ts from 'typescript';
+import ts = require('typescript');
 import type { AnalyzerOptions, FixSafety } from '../../../src/core';
 import { analyzeRule, applyFix } from '../../support/harness';
 

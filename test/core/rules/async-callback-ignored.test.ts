@@ -1,0 +1,994 @@
+// async-callback-ignored: the case table. Valid cases are the near misses (a used `forEach`
+// result, Hono's three-argument `on`, handlers that cannot reject, shadowed timers); invalid cases
+// state the range, the message id and every fix with the exact text after it.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import ts = require('typescript');
+import { Analyzer, parse, RULES, update } from '../../../src/core';
+import { analyzeRule, analyzeText } from '../../support/harness';
+import { runInvalid, runValid } from './rule-tester';
+
+const RULE = 'async-callback-ignored';
+/** The directive that keeps the self-lint from reporting the should-report fixture. */
+const FIXTURE_DIRECTIVE = `/* async-lens-disable ${RULE} -- a fixture of mistakes */`;
+
+describe('async-callback-ignored', () => {
+  describe('valid: forEach whose result is used (another API) or whose callback is not async', () => {
+    runValid(RULE, [
+      {
+        name: "Node's Readable.forEach, awaited",
+        code: `import { Readable } from 'node:stream';
+declare function write(chunk: unknown): Promise<void>;
+async function drain(stream: Readable): Promise<void> {
+  await stream.forEach(async (chunk) => {
+    await write(chunk);
+  });
+}
+`,
+      },
+      {
+        name: 'a forEach result kept in a variable',
+        code: `declare const s: { forEach(f: (x: number) => Promise<void>): Promise<void> };
+declare function write(x: number): Promise<void>;
+const done = s.forEach(async (x) => write(x));
+`,
+      },
+      {
+        name: 'a forEach result returned',
+        code: `declare const s: { forEach(f: (x: number) => Promise<void>): Promise<void> };
+function drain() {
+  return s.forEach(async (x) => {});
+}
+`,
+      },
+      {
+        name: 'a synchronous callback',
+        code: `declare const items: number[];
+items.forEach((item) => console.log(item));
+`,
+      },
+      {
+        name: 'an async callback whose whole body is a try/catch that does not rethrow',
+        code: `declare const items: number[];
+declare function save(x: number): Promise<void>;
+items.forEach(async (item) => {
+  try {
+    await save(item);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+      },
+      {
+        name: 'a reference to a synchronous function',
+        code: `declare const items: number[];
+function show(item: number): void {
+  console.log(item);
+}
+items.forEach(show);
+`,
+      },
+      {
+        name: 'an async generator is not a promise-returning callback',
+        code: `declare const items: number[];
+items.forEach(async function* (item) {
+  yield item;
+});
+`,
+      },
+      {
+        name: 'items.map(async …) is not this rule’s (an array of promises: floating-promise)',
+        code: `declare const items: number[];
+declare function save(x: number): Promise<void>;
+async function main() {
+  await Promise.all(items.map(async (item) => save(item)));
+}
+`,
+      },
+    ]);
+  });
+
+  describe('valid: predicates of other APIs', () => {
+    runValid(RULE, [
+      {
+        name: 'a synchronous predicate',
+        code: `declare const items: number[];
+const big = items.filter((x) => x > 10);
+`,
+      },
+      {
+        name: "Readable.some, awaited: Node's stream helpers await an async predicate",
+        code: `import { Readable } from 'node:stream';
+declare function isBad(chunk: unknown): Promise<boolean>;
+async function check(stream: Readable): Promise<boolean> {
+  return await stream.some(async (chunk) => isBad(chunk));
+}
+`,
+      },
+      {
+        name: 'Readable.filter iterated with for await',
+        code: `import { Readable } from 'node:stream';
+declare function keep(chunk: unknown): Promise<boolean>;
+async function run(stream: Readable): Promise<void> {
+  for await (const chunk of stream.filter(async (c) => keep(c))) {
+    console.log(chunk);
+  }
+}
+`,
+      },
+      {
+        name: 'a pipeline filter turned into an array with .toArray()',
+        code: `declare const pipe: { filter(f: (x: number) => Promise<boolean>): { toArray(): Promise<number[]> } };
+async function run(): Promise<number[]> {
+  return pipe.filter(async (x) => x % 2 === 0).toArray();
+}
+`,
+      },
+      {
+        name: "a find whose result is continued with .then (a promise: not Array's)",
+        code: `declare const stream: { find(f: (x: number) => Promise<boolean>): Promise<number | undefined> };
+stream.find(async (x) => x > 1).then((found) => console.log(found), console.error);
+`,
+      },
+    ]);
+  });
+
+  describe('valid: listeners that are awaited, or cannot reject', () => {
+    runValid(RULE, [
+      {
+        name: "Hono's app.on(method, path, handler): three arguments",
+        code: `declare const app: { on(method: string, path: string, handler: (c: unknown) => Promise<unknown>): void };
+app.on('GET', '/x', async (c) => {
+  return c;
+});
+`,
+      },
+      {
+        name: 'a synchronous listener',
+        code: `declare const emitter: { on(event: string, f: (chunk: string) => void): void };
+emitter.on('data', (chunk) => console.log(chunk));
+`,
+      },
+      {
+        name: 'a listener whose whole body is a try/catch that does not rethrow',
+        code: `declare const emitter: { on(event: string, f: (chunk: string) => Promise<void>): void };
+declare function write(chunk: string): Promise<void>;
+emitter.on('data', async (chunk) => {
+  try {
+    await write(chunk);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+      },
+      {
+        name: 'a referenced listener whose whole body is a try/catch that does not rethrow',
+        code: `declare const emitter: { on(event: string, f: (chunk: string) => Promise<void>): void };
+declare function write(chunk: string): Promise<void>;
+async function onData(chunk: string): Promise<void> {
+  try {
+    await write(chunk);
+  } catch (error) {
+    console.error(error);
+  }
+}
+emitter.on('data', onData);
+`,
+      },
+      {
+        name: 'middleware (ctx): routers such as grammY and Telegraf await it',
+        code: `declare const bot: { on(filter: string, f: (ctx: { reply(t: string): Promise<void> }) => Promise<void>): void };
+bot.on('message', async (ctx) => {
+  await ctx.reply('hi');
+});
+`,
+      },
+      {
+        name: 'middleware (x, next)',
+        code: `declare const router: { on(event: string, f: (req: unknown, next: () => Promise<void>) => Promise<void>): void };
+router.on('request', async (req, next) => {
+  await next();
+});
+`,
+      },
+      {
+        name: 'an Emittery emitter awaits its listeners (emit returns a promise)',
+        code: `import Emittery from 'emittery';
+declare function write(chunk: unknown): Promise<void>;
+const events = new Emittery();
+events.on('data', async (chunk) => {
+  await write(chunk);
+});
+`,
+      },
+      {
+        name: 'a local emitter whose constructor is named like a promise emitter',
+        code: `declare class PromiseEventEmitter {
+  on(event: string, f: () => Promise<void>): void;
+  emit(event: string): Promise<void[]>;
+}
+declare function lint(): Promise<void>;
+export function createEvents(): PromiseEventEmitter {
+  const events = new PromiseEventEmitter();
+  events.on('lint', async () => {
+    await lint();
+  });
+  return events;
+}
+`,
+      },
+      {
+        name: 'an empty async listener cannot reject',
+        code: `declare const emitter: { on(event: string, f: () => Promise<void>): void };
+emitter.on('ready', async () => {});
+`,
+      },
+      {
+        name: 'a referenced async function declared outside the analysed function (its body is not read)',
+        code: `declare const emitter: { on(event: string, f: () => Promise<void>): void };
+async function onReady(): Promise<void> {
+  await fetch('/ready');
+}
+function start(): void {
+  emitter.on('ready', onReady);
+}
+`,
+      },
+    ]);
+  });
+
+  describe('valid: timers that are not the global ones', () => {
+    runValid(RULE, [
+      {
+        name: 'setTimeout shadowed by a local function',
+        code: `declare function refresh(): Promise<void>;
+function setTimeout(callback: () => Promise<void>, ms: number): void {
+  void callback().catch(console.error);
+}
+setTimeout(async () => {
+  await refresh();
+}, 10);
+`,
+      },
+      {
+        name: 'queueMicrotask shadowed by a parameter',
+        code: `declare function refresh(): Promise<void>;
+function schedule(queueMicrotask: (f: () => Promise<void>) => void): void {
+  queueMicrotask(async () => {
+    await refresh();
+  });
+}
+`,
+      },
+      {
+        name: 'setTimeout from node:timers/promises returns a promise (a different shape)',
+        code: `import { setTimeout } from 'node:timers/promises';
+async function later(): Promise<void> {
+  await setTimeout(10, async () => {});
+}
+`,
+      },
+      {
+        name: 'a method of an unknown scheduler',
+        code: `declare const scheduler: { setTimeout(f: () => Promise<void>, ms: number): void };
+declare function refresh(): Promise<void>;
+scheduler.setTimeout(async () => {
+  await refresh();
+}, 10);
+`,
+      },
+      {
+        name: 'a synchronous timer callback that handles its promise',
+        code: `declare function refresh(): Promise<void>;
+setTimeout(() => {
+  void refresh().catch(console.error);
+}, 10);
+`,
+      },
+      {
+        name: 'a timer callback whose whole body is a try/catch that does not rethrow',
+        code: `declare function refresh(): Promise<void>;
+setInterval(async () => {
+  try {
+    await refresh();
+  } catch {
+    // The next tick retries.
+  }
+}, 1000);
+`,
+      },
+    ]);
+  });
+
+  describe('invalid: forEach', () => {
+    runInvalid(RULE, [
+      {
+        name: 'in an async function: Promise.all (preferred) or for…of',
+        code: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  items.forEach(async (item) => {
+    await save(item);
+  });
+}
+`,
+        findings: [
+          {
+            line: 3,
+            column: 17,
+            endLine: 3,
+            endColumn: 29,
+            messageId: 'async-callback-ignored.for-each',
+            fixes: [
+              {
+                titleId: 'fix.for-each-promise-all',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  await Promise.all(items.map(async (item) => {
+    await save(item);
+  }));
+}
+`,
+              },
+              {
+                titleId: 'fix.for-each-for-of',
+                safety: 'unsafe',
+                preferred: false,
+                output: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  for (const item of items) {
+    await save(item);
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: '(item, index): for…of over .entries()',
+        code: `declare function save(item: string, index: number): Promise<void>;
+async function main(items: string[]): Promise<void> {
+  items.forEach(async (item, index) => {
+    await save(item, index);
+  });
+}
+`,
+        findings: [
+          {
+            line: 3,
+            column: 17,
+            endLine: 3,
+            endColumn: 36,
+            messageId: 'async-callback-ignored.for-each',
+            fixes: [
+              {
+                titleId: 'fix.for-each-promise-all',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function save(item: string, index: number): Promise<void>;
+async function main(items: string[]): Promise<void> {
+  await Promise.all(items.map(async (item, index) => {
+    await save(item, index);
+  }));
+}
+`,
+              },
+              {
+                titleId: 'fix.for-each-for-of',
+                safety: 'unsafe',
+                preferred: false,
+                output: `declare function save(item: string, index: number): Promise<void>;
+async function main(items: string[]): Promise<void> {
+  for (const [index, item] of items.entries()) {
+    await save(item, index);
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'an expression-bodied arrow with a typed destructured parameter becomes an awaited statement',
+        code: `declare function save(id: number): Promise<void>;
+async function main(rows: { id: number }[]): Promise<void> {
+  rows.forEach(async ({ id }: { id: number }) => save(id));
+}
+`,
+        findings: [
+          {
+            line: 3,
+            column: 16,
+            endLine: 3,
+            endColumn: 46,
+            messageId: 'async-callback-ignored.for-each',
+            fixes: [
+              {
+                titleId: 'fix.for-each-promise-all',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function save(id: number): Promise<void>;
+async function main(rows: { id: number }[]): Promise<void> {
+  await Promise.all(rows.map(async ({ id }: { id: number }) => save(id)));
+}
+`,
+              },
+              {
+                titleId: 'fix.for-each-for-of',
+                safety: 'unsafe',
+                preferred: false,
+                output: `declare function save(id: number): Promise<void>;
+async function main(rows: { id: number }[]): Promise<void> {
+  for (const { id } of rows) {
+    await save(id);
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a return in the body would leave the enclosing function in a loop: only Promise.all',
+        code: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  items.forEach(async (item) => {
+    if (item < 0) return;
+    await save(item);
+  });
+}
+`,
+        findings: [
+          {
+            line: 3,
+            column: 17,
+            endLine: 3,
+            endColumn: 29,
+            messageId: 'async-callback-ignored.for-each',
+            fixes: [
+              {
+                titleId: 'fix.for-each-promise-all',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  await Promise.all(items.map(async (item) => {
+    if (item < 0) return;
+    await save(item);
+  }));
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a named async function in the same function: Promise.all only',
+        code: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  async function handle(item: number): Promise<void> {
+    await save(item);
+  }
+  items.forEach(handle);
+}
+`,
+        findings: [
+          {
+            line: 6,
+            column: 17,
+            endLine: 6,
+            endColumn: 23,
+            messageId: 'async-callback-ignored.for-each',
+            fixes: [
+              {
+                titleId: 'fix.for-each-promise-all',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function save(item: number): Promise<void>;
+async function main(items: number[]): Promise<void> {
+  async function handle(item: number): Promise<void> {
+    await save(item);
+  }
+  await Promise.all(items.map(handle));
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'outside an async function: no fix (await is not legal)',
+        code: `declare function save(item: number): Promise<void>;
+function main(items: number[]): void {
+  items.forEach(async (item) => {
+    await save(item);
+  });
+}
+`,
+        findings: [
+          { line: 3, column: 17, endLine: 3, endColumn: 29, messageId: 'async-callback-ignored.for-each', fixes: [] },
+        ],
+      },
+      {
+        name: 'an optional chain: no fix (the rewrites would pass undefined on)',
+        code: `declare function save(item: number): Promise<void>;
+async function main(items?: number[]): Promise<void> {
+  items?.forEach(async (item) => {
+    await save(item);
+  });
+}
+`,
+        findings: [
+          { line: 3, column: 18, endLine: 3, endColumn: 30, messageId: 'async-callback-ignored.for-each', fixes: [] },
+        ],
+      },
+    ]);
+  });
+
+  describe('invalid: async predicates', () => {
+    runInvalid(RULE, [
+      {
+        name: 'filter(async …): every item passes',
+        code: `declare function isActive(id: number): Promise<boolean>;
+declare const ids: number[];
+const active = ids.filter(async (id) => isActive(id));
+`,
+        findings: [
+          { line: 3, column: 27, endLine: 3, endColumn: 37, messageId: 'async-callback-ignored.predicate', fixes: [] },
+        ],
+      },
+      {
+        name: 'some(async …) in a condition',
+        code: `declare function isLocked(path: string): Promise<boolean>;
+declare const paths: string[];
+if (paths.some(async (path) => isLocked(path))) {
+  console.log('locked');
+}
+`,
+        findings: [
+          { line: 3, column: 16, endLine: 3, endColumn: 28, messageId: 'async-callback-ignored.predicate', fixes: [] },
+        ],
+      },
+      {
+        name: 'findIndex(async function …): still wrong when it cannot reject',
+        code: `declare function matches(name: string): Promise<boolean>;
+declare const names: string[];
+const at = names.findIndex(async function (name) {
+  try {
+    return await matches(name);
+  } catch {
+    return false;
+  }
+});
+`,
+        findings: [
+          { line: 3, column: 28, endLine: 3, endColumn: 49, messageId: 'async-callback-ignored.predicate', fixes: [] },
+        ],
+      },
+    ]);
+  });
+
+  describe('invalid: listeners', () => {
+    runInvalid(RULE, [
+      {
+        name: "emitter.on('data', async (chunk) => …): wrap the body in try/catch",
+        code: `declare const emitter: { on(event: string, f: (chunk: string) => Promise<void>): void };
+declare function write(chunk: string): Promise<void>;
+emitter.on('data', async (chunk) => {
+  await write(chunk);
+});
+`,
+        findings: [
+          {
+            line: 3,
+            column: 20,
+            endLine: 3,
+            endColumn: 33,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare const emitter: { on(event: string, f: (chunk: string) => Promise<void>): void };
+declare function write(chunk: string): Promise<void>;
+emitter.on('data', async (chunk) => {
+  try {
+    await write(chunk);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a catch block that rethrows can still reject',
+        code: `declare const server: { once(event: string, f: () => Promise<void>): void };
+declare function close(): Promise<void>;
+server.once('close', async () => {
+  try {
+    await close();
+  } catch (error) {
+    throw new Error('close failed', { cause: error });
+  }
+});
+`,
+        findings: [
+          {
+            line: 3,
+            column: 22,
+            endLine: 3,
+            endColumn: 30,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare const server: { once(event: string, f: () => Promise<void>): void };
+declare function close(): Promise<void>;
+server.once('close', async () => {
+  try {
+    try {
+      await close();
+    } catch (error) {
+      throw new Error('close failed', { cause: error });
+    }
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a referenced async function at top level: no fix',
+        code: `declare function flush(): Promise<void>;
+async function shutdown(): Promise<void> {
+  await flush();
+  process.exit(0);
+}
+process.once('SIGINT', shutdown);
+`,
+        findings: [
+          { line: 6, column: 24, endLine: 6, endColumn: 32, messageId: 'async-callback-ignored.listener', fixes: [] },
+        ],
+      },
+      {
+        name: 'addEventListener with options, in a one-line body',
+        code: `declare const button: { addEventListener(type: string, f: (e: unknown) => void, o?: unknown): void };
+declare function submit(): Promise<void>;
+button.addEventListener('click', async (event) => { await submit(); }, { once: true });
+`,
+        findings: [
+          {
+            line: 3,
+            column: 34,
+            endLine: 3,
+            endColumn: 47,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare const button: { addEventListener(type: string, f: (e: unknown) => void, o?: unknown): void };
+declare function submit(): Promise<void>;
+button.addEventListener('click', async (event) => {
+  try {
+    await submit();
+  } catch (error) {
+    console.error(error);
+  }
+}, { once: true });
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'the global addEventListener, in a JavaScript file, with a parameter without parentheses',
+        fileName: 'worker.js',
+        code: `addEventListener('message', async event => {
+  await handle(event.data);
+});
+`,
+        findings: [
+          {
+            line: 1,
+            column: 29,
+            endLine: 1,
+            endColumn: 40,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `addEventListener('message', async event => {
+  try {
+    await handle(event.data);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  describe('invalid: timers', () => {
+    runInvalid(RULE, [
+      {
+        name: 'the global setTimeout with an expression body',
+        code: `declare function refresh(): Promise<void>;
+setTimeout(async () => refresh(), 1000);
+`,
+        findings: [
+          {
+            line: 2,
+            column: 12,
+            endLine: 2,
+            endColumn: 20,
+            messageId: 'async-callback-ignored.timer',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function refresh(): Promise<void>;
+setTimeout(async () => {
+  try {
+    await refresh();
+  } catch (error) {
+    console.error(error);
+  }
+}, 1000);
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'setInterval imported from node:timers',
+        code: `import { setInterval } from 'node:timers';
+declare function poll(): Promise<void>;
+setInterval(async () => {
+  await poll();
+}, 5000);
+`,
+        findings: [
+          {
+            line: 3,
+            column: 13,
+            endLine: 3,
+            endColumn: 21,
+            messageId: 'async-callback-ignored.timer',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `import { setInterval } from 'node:timers';
+declare function poll(): Promise<void>;
+setInterval(async () => {
+  try {
+    await poll();
+  } catch (error) {
+    console.error(error);
+  }
+}, 5000);
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'timers.setImmediate through a namespace import, with a function expression',
+        code: `import * as timers from 'node:timers';
+declare function poll(): Promise<void>;
+timers.setImmediate(async function () {
+  await poll();
+});
+`,
+        findings: [
+          {
+            line: 3,
+            column: 21,
+            endLine: 3,
+            endColumn: 38,
+            messageId: 'async-callback-ignored.timer',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `import * as timers from 'node:timers';
+declare function poll(): Promise<void>;
+timers.setImmediate(async function () {
+  try {
+    await poll();
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'queueMicrotask inside a method, indented',
+        code: `declare function flush(): Promise<void>;
+class Batcher {
+  schedule(): void {
+    queueMicrotask(async () => {
+      await flush();
+    });
+  }
+}
+`,
+        findings: [
+          {
+            line: 4,
+            column: 20,
+            endLine: 4,
+            endColumn: 28,
+            messageId: 'async-callback-ignored.timer',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function flush(): Promise<void>;
+class Batcher {
+  schedule(): void {
+    queueMicrotask(async () => {
+      try {
+        await flush();
+      } catch (error) {
+        console.error(error);
+      }
+    });
+  }
+}
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'globalThis.setTimeout with an awaited expression body',
+        code: `declare function refresh(): Promise<void>;
+globalThis.setTimeout(async () => await refresh(), 10);
+`,
+        findings: [
+          {
+            line: 2,
+            column: 23,
+            endLine: 2,
+            endColumn: 31,
+            messageId: 'async-callback-ignored.timer',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare function refresh(): Promise<void>;
+globalThis.setTimeout(async () => {
+  try {
+    await refresh();
+  } catch (error) {
+    console.error(error);
+  }
+}, 10);
+`,
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+  });
+
+  describe('one rule per node (DESIGN: the most specific rule wins)', () => {
+    it('forEach(async …) and setTimeout(async …) draw no floating-promise finding', () => {
+      const code = `declare function save(x: number): Promise<void>;
+declare const items: number[];
+async function main(): Promise<void> {
+  items.forEach(async (item) => {
+    await save(item);
+  });
+  setTimeout(async () => {
+    await save(0);
+  }, 10);
+}
+`;
+      const findings = analyzeText(code);
+      assert.deepEqual(
+        findings.map((f) => `${f.line}:${f.column} ${f.rule}`),
+        ['4:17 async-callback-ignored', '7:14 async-callback-ignored'],
+      );
+    });
+  });
+
+  describe('incremental analysis: a referenced handler read only inside the analysed function', () => {
+    /** The rule's finding starts after analysing `before`, then the incremental update to `after`. */
+    function incremental(before: string, after: string): { incremental: number[]; full: number[] } {
+      const analyzer = new Analyzer(ts, RULES);
+      const first = parse(ts, 'a.ts', before);
+      if (!('sourceFile' in first)) throw new Error(first.skipped);
+      analyzer.analyze(first.sourceFile);
+      const start = before.indexOf('try {');
+      const next = update(ts, first.sourceFile, [{ start, length: 0, text: 'if (!item) return;\n    ' }]);
+      if (!('sourceFile' in next)) throw new Error(next.skipped);
+      assert.equal(next.sourceFile.text, after);
+      const own = (findings: readonly { rule: string; start: number }[]): number[] =>
+        findings.filter((f) => f.rule === RULE).map((f) => f.start);
+      return { incremental: own(analyzer.analyze(next.sourceFile).findings), full: own(analyzeRule(RULE, after).map((f) => f.finding)) };
+    }
+
+    it('re-analyses a call in the same function when the handler stops being one try/catch', () => {
+      const before = `declare const emitter: { on(event: string, f: (item: string) => Promise<void>): void };
+declare function write(item: string): Promise<void>;
+function start(): void {
+  async function onData(item: string): Promise<void> {
+    try {
+      await write(item);
+    } catch (error) {
+      console.error(error);
+    }
+  }
+  emitter.on('data', onData);
+}
+`;
+      const after = before.replace('try {', 'if (!item) return;\n    try {');
+      const result = incremental(before, after);
+      assert.equal(result.full.length, 1);
+      assert.deepEqual(result.incremental, result.full);
+    });
+  });
+
+  describe('fixtures (test/fixtures/async-callback-ignored)', () => {
+    const folder = path.join(__dirname, '..', '..', 'fixtures', RULE);
+    for (const name of readdirSync(folder).sort()) {
+      it(`${name}: findings exactly on the lines marked \`// ${RULE}\``, () => {
+        // The file-level directive keeps the self-lint quiet; the fixture is read without it.
+        const code = readFileSync(path.join(folder, name), 'utf8').replace(FIXTURE_DIRECTIVE, '');
+        const marked = code
+          .split('\n')
+          .map((line, i) => (line.trimEnd().endsWith(`// ${RULE}`) ? i + 1 : 0))
+          .filter((line) => line > 0);
+        assert.equal(marked.length > 0, name.startsWith('should-report'), `${name} states its intent by its name`);
+        const found = analyzeRule(RULE, code, name).map((f) => f.line);
+        assert.deepEqual(found, marked);
+      });
+    }
+  });
+});
