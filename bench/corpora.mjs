@@ -21,6 +21,18 @@ export const CORPORA = {
   npm: '11.21.2',
   eslint: '9.39.5',
   '@vscode/vsce': '3.9.2',
+  // Async-heavy applications and libraries (shipped JavaScript), for the rules that library
+  // code rarely triggers.
+  pm2: '7.0.4',
+  'firebase-tools': '15.34.2',
+  bullmq: '6.7.0',
+  typeorm: '1.1.1',
+  'puppeteer-core': '25.16.0',
+  'playwright-core': '1.65.1',
+  renovate: '44.121.2',
+  knex: '3.3.0',
+  'release-it': '21.1.2',
+  '@11ty/eleventy': '3.1.8',
 };
 
 /** Whether a path exists. */

@@ -1,10 +1,10 @@
 // Precision on real code: runs the CLI over the pinned corpora, samples each rule's findings
 // (all of them, or a seeded random 100), joins them with the labels in
-// docs/precision/labels.tsv, and writes the counts into docs/precision.md.
+// docs/precision/<rule>.tsv, and writes the counts into docs/precision.md.
 //
 // Usage:
 //   node bench/precision.mjs            regenerate the table (fails if a sampled finding has no label)
-//   node bench/precision.mjs --pending  print the sampled findings that have no label yet, with context
+//   node bench/precision.mjs --pending [rule]  print the sampled findings that have no label yet, with context
 //   node bench/precision.mjs --check    exit 1 when docs/precision.md is not what the labels give
 import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -16,7 +16,7 @@ import { corpus } from './corpora.mjs';
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const LABELS = join(root, 'docs', 'precision', 'labels.tsv');
+const LABELS = join(root, 'docs', 'precision');
 const REPORT = join(root, 'docs', 'precision.md');
 const SAMPLE = 100;
 const SEED = 20261126;
@@ -30,6 +30,16 @@ const TARGETS = [
   ['npm', ['lib']],
   ['eslint', ['lib']],
   ['@vscode/vsce', ['out']],
+  ['pm2', ['lib']],
+  ['firebase-tools', ['lib']],
+  ['bullmq', ['dist/cjs']],
+  ['typeorm', ['commands', 'connection', 'data-source', 'driver', 'entity-manager', 'migration', 'persistence', 'query-builder', 'query-runner', 'repository', 'schema-builder', 'util']],
+  ['puppeteer-core', ['src']],
+  ['playwright-core', ['lib']],
+  ['renovate', ['dist']],
+  ['knex', ['lib']],
+  ['release-it', ['lib', 'test']],
+  ['@11ty/eleventy', ['src']],
 ];
 
 /** Runs the CLI on one corpus: its findings (paths relative to bench/corpora) and file count. */
@@ -87,14 +97,20 @@ function wilsonLower(successes, total) {
   return (centre - margin) / denominator;
 }
 
+/** Labels from docs/precision/<rule>.tsv: `location<TAB>TP|FP<TAB>reason` per line. */
 async function readLabels() {
   const labels = new Map();
-  const text = await readFile(LABELS, 'utf8').catch(() => '');
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    const [rule, location, verdict, ...reason] = line.split('\t');
-    if (verdict !== 'TP' && verdict !== 'FP') throw new Error(`labels.tsv: bad verdict in: ${line}`);
-    labels.set(`${rule}\t${location}`, { verdict, reason: reason.join('\t') });
+  for (const file of await readdir(LABELS)) {
+    if (!file.endsWith('.tsv')) continue;
+    const rule = file.slice(0, -'.tsv'.length);
+    const text = await readFile(join(LABELS, file), 'utf8');
+    for (const line of text.split('\n')) {
+      if (!line.trim() || line.startsWith('#')) continue;
+      const [location, verdict, ...reason] = line.split('\t');
+      if (verdict !== 'TP' && verdict !== 'FP') throw new Error(`${file}: bad verdict in: ${line}`);
+      if (reason.join('').trim() === '') throw new Error(`${file}: no reason in: ${line}`);
+      labels.set(`${rule}\t${location}`, { verdict, reason: reason.join('\t') });
+    }
   }
   return labels;
 }
@@ -152,7 +168,11 @@ async function main() {
     );
   }
   if (mode === '--pending') {
-    for (const d of pending) console.log(`${key(d)}\t${d.severity}\t${d.message}\n${await context(d)}\n`);
+    const only = process.argv[3];
+    for (const d of pending) {
+      if (only && d.rule !== only) continue;
+      console.log(`${key(d)}\t${d.severity}\t${d.message}\n${await context(d)}\n`);
+    }
     console.error(`${pending.length} sampled findings have no label`);
     return;
   }
