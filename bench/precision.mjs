@@ -8,7 +8,7 @@
 //   node bench/precision.mjs --check    exit 1 when docs/precision.md is not what the labels give
 import { execFile } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { corpus } from './corpora.mjs';
@@ -45,18 +45,20 @@ const TARGETS = [
 /** Runs the CLI on one corpus: its findings (paths relative to bench/corpora) and file count. */
 async function analyse(name, paths) {
   const folder = await corpus(name);
-  const base = join(here, 'corpora');
-  const args = [join(root, 'dist', 'cli.js'), '--format', 'json', ...paths.map((p) => join(folder, p))];
+  // Run inside the package, as its own developers would: test-file globs match from there.
+  const args = [join(root, 'dist', 'cli.js'), '--format', 'json', ...paths];
   let stdout;
   let stderr;
   try {
-    ({ stdout, stderr } = await run(process.execPath, args, { cwd: base, maxBuffer: 1 << 28 }));
+    ({ stdout, stderr } = await run(process.execPath, args, { cwd: folder, maxBuffer: 1 << 28 }));
   } catch (error) {
     if (error.code !== 1) throw error;
     ({ stdout, stderr } = error);
   }
   const files = Number(/(\d+) files? analysed/.exec(stderr)?.[1] ?? NaN);
-  return { files, diagnostics: JSON.parse(stdout).diagnostics };
+  const prefix = basename(folder);
+  const diagnostics = JSON.parse(stdout).diagnostics.map((d) => ({ ...d, file: `${prefix}/${d.file}` }));
+  return { files, diagnostics };
 }
 
 /** A small seeded PRNG, so the sample is the same on every run. */
