@@ -161,7 +161,7 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
   const fact = (expression: TS.Expression): ValueFact => valueOf(ts, expression, resolver, false, depth + 1);
   if (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node)) {
     if (isSleepFunction(ts, node, resolver, depth + 1)) return 'fn:sleep';
-    return returnsPromise(ts, node) ? 'fn:promise' : 'other';
+    return promiseFunctionSignature(ts, node);
   }
   if (ts.isParameter(node)) {
     if (isPromiseTypeNode(ts, node.type)) return 'val:promise';
@@ -179,9 +179,7 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
     if (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer)) {
       const signature = isSleepFunction(ts, initializer, resolver, depth + 1)
         ? 'fn:sleep'
-        : returnsPromise(ts, initializer)
-          ? 'fn:promise'
-          : 'other';
+        : promiseFunctionSignature(ts, initializer);
       return signature !== 'other' && isConstant(ts, binding) ? signature : 'other';
     }
     // `const delay = promisify(setTimeout)`.
@@ -220,6 +218,40 @@ function computeSignature(ts: TypeScript, binding: Binding, depth: number): stri
     return 'other';
   }
   return 'other';
+}
+
+/**
+ * `fn:safe` for an async function that cannot reject (its whole body is one `try … catch` that
+ * does not rethrow), `fn:promise` for any other function whose call returns a promise.
+ */
+function promiseFunctionSignature(ts: TypeScript, fn: TS.FunctionLikeDeclaration): string {
+  if (!returnsPromise(ts, fn)) return 'other';
+  return isAsyncFunction(ts, fn) && cannotReject(ts, fn) ? 'fn:safe' : 'fn:promise';
+}
+
+/**
+ * An async function that cannot reject: its whole body is one `try … catch` whose catch block
+ * and `finally` block do not throw (nested functions aside).
+ */
+export function cannotReject(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {
+  const body = fn.body;
+  if (!body || !ts.isBlock(body) || body.statements.length !== 1) return false;
+  const statement = body.statements[0]!;
+  if (!ts.isTryStatement(statement) || !statement.catchClause) return false;
+  return !containsThrow(ts, statement.catchClause.block) && !(statement.finallyBlock && containsThrow(ts, statement.finallyBlock));
+}
+
+function containsThrow(ts: TypeScript, block: TS.Block): boolean {
+  const stack: TS.Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isThrowStatement(node)) return true;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
+    node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return false;
 }
 
 function moduleOfImport(ts: TypeScript, node: TS.Node): string | undefined {
@@ -294,7 +326,7 @@ function factToSignature(fact: ValueFact): string {
 
 /** The fact for a binding's signature. */
 export function signatureToFact(signature: string): ValueFact {
-  if (signature === 'fn:promise' || signature === 'fn:sleep') return 'promise-fn';
+  if (signature === 'fn:promise' || signature === 'fn:safe' || signature === 'fn:sleep') return 'promise-fn';
   if (signature === 'val:promise') return 'promise';
   if (signature === 'fn:promisify') return 'promisify';
   if (signature.startsWith('ns:') || signature.startsWith('mod:')) return signature as ValueFact;

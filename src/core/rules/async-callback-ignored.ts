@@ -178,7 +178,7 @@ function isIgnoredAsync(context: RuleContext, call: TS.CallExpression, site: Sit
   const ts = context.ts;
   if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) {
     if (!isAsyncFunction(ts, callback) || callback.asteriskToken) return false;
-    return isReported(ts, site, callback);
+    return isReported(context, site, callback);
   }
   if (!ts.isIdentifier(callback)) return false;
   if (valueOf(ts, callback, context, false) !== 'promise-fn') return false;
@@ -189,16 +189,120 @@ function isIgnoredAsync(context: RuleContext, call: TS.CallExpression, site: Sit
   // The body decides (try/catch, middleware): read it only when it lies inside the function being
   // analysed, so that an edit to it re-analyses this call (the cache keys on the function).
   if (!isInsideUnit(ts, fn, call)) return false;
-  return isReported(ts, site, fn);
+  return isReported(context, site, fn);
 }
 
 /** The policy for a visible async function at a site. */
-function isReported(ts: TypeScript, site: Site, fn: TS.FunctionLikeDeclaration): boolean {
+function isReported(context: RuleContext, site: Site, fn: TS.FunctionLikeDeclaration): boolean {
+  const ts = context.ts;
   // A promise is truthy whatever it settles to: a predicate is wrong even if it cannot reject.
   if (site.shape === 'predicate') return true;
   // DESIGN: a body that is one `try … catch` that does not rethrow cannot reject.
-  if (cannotReject(ts, fn) || isEmptyBody(ts, fn)) return false;
+  if (cannotReject(ts, fn) || isEmptyBody(ts, fn) || isQuietBody(context, fn)) return false;
   return !(site.shape === 'listener' && site.method !== 'addEventListener' && isMiddleware(ts, fn));
+}
+
+/**
+ * A body that is not one `try … catch` but cannot reject either: every statement is a `try … catch`
+ * that does not rethrow, or a statement that cannot throw, the flag and the guard written around
+ * it (`queueMicrotask(async () => { this.scheduled = false; try { … } catch {} })`):
+ * - `let x;` or `const x = 1`: declarations of nothing or of a literal;
+ * - `this.flag = false`, `this.#timer = null` (in an arrow, whose `this` is the enclosing one);
+ * - `return;` or `return <literal>;`;
+ * - `if (this.closed) { … }` on reads of `this`, literals, `!`, `&&`, `||`, `===`, `!==`, around
+ *   such statements;
+ * - a sleep, `await new Promise((resolve) => setTimeout(resolve, ms))` with the global names.
+ * A call of anything else, even a logger, may throw, and keeps the finding.
+ */
+function isQuietBody(context: RuleContext, fn: TS.FunctionLikeDeclaration): boolean {
+  const ts = context.ts;
+  const body = fn.body;
+  if (!body || !ts.isBlock(body)) return false;
+  const lexicalThis = ts.isArrowFunction(fn);
+  const isLiteral = (node: TS.Expression): boolean => {
+    const expression = skipOuterExpressions(ts, node);
+    if (ts.isLiteralExpression(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return true;
+    const kind = expression.kind;
+    if (kind === ts.SyntaxKind.TrueKeyword || kind === ts.SyntaxKind.FalseKeyword || kind === ts.SyntaxKind.NullKeyword) return true;
+    return ts.isVoidExpression(expression) && ts.isLiteralExpression(skipOuterExpressions(ts, expression.expression));
+  };
+  const isThisMember = (node: TS.Expression): boolean =>
+    lexicalThis && ts.isPropertyAccessExpression(node) && !node.questionDotToken && node.expression.kind === ts.SyntaxKind.ThisKeyword;
+  const isQuietTest = (node: TS.Expression): boolean => {
+    const expression = skipOuterExpressions(ts, node);
+    if (isLiteral(expression) || isThisMember(expression)) return true;
+    if (ts.isPrefixUnaryExpression(expression)) {
+      return expression.operator === ts.SyntaxKind.ExclamationToken && isQuietTest(expression.operand);
+    }
+    if (!ts.isBinaryExpression(expression)) return false;
+    const operator = expression.operatorToken.kind;
+    const logical = operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken;
+    const strict = operator === ts.SyntaxKind.EqualsEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsEqualsToken;
+    return (logical || strict) && isQuietTest(expression.left) && isQuietTest(expression.right);
+  };
+  const isSleep = (node: TS.Expression): boolean => {
+    if (!ts.isAwaitExpression(node)) return false;
+    const created = skipOuterExpressions(ts, node.expression);
+    if (!ts.isNewExpression(created) || created.arguments?.length !== 1) return false;
+    if (!ts.isIdentifier(created.expression) || created.expression.text !== 'Promise' || context.resolve('Promise')) return false;
+    const executor = skipOuterExpressions(ts, created.arguments[0]!);
+    if (!ts.isArrowFunction(executor) && !ts.isFunctionExpression(executor)) return false;
+    const resolve = executor.parameters[0]?.name;
+    if (!resolve || !ts.isIdentifier(resolve)) return false;
+    let call: TS.Node = executor.body;
+    if (ts.isBlock(call)) {
+      const only = call.statements.length === 1 ? call.statements[0]! : undefined;
+      if (!only || !ts.isExpressionStatement(only)) return false;
+      call = only.expression;
+    }
+    call = skipOuterExpressions(ts, call as TS.Expression);
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'setTimeout') return false;
+    if (context.resolve('setTimeout')) return false;
+    const [callback, ...rest] = call.arguments;
+    if (!callback || !ts.isIdentifier(callback) || callback.text !== resolve.text) return false;
+    return rest.every((argument) => ts.isIdentifier(argument) || isLiteral(argument) || isThisMember(argument));
+  };
+  const isQuiet = (statement: TS.Statement): boolean => {
+    if (ts.isTryStatement(statement)) {
+      if (!statement.catchClause || containsThrow(ts, statement.catchClause.block)) return false;
+      return !statement.finallyBlock || !containsThrow(ts, statement.finallyBlock);
+    }
+    if (ts.isBlock(statement)) return statement.statements.every(isQuiet);
+    if (ts.isEmptyStatement(statement)) return true;
+    if (ts.isReturnStatement(statement)) return !statement.expression || isLiteral(statement.expression);
+    if (ts.isIfStatement(statement)) {
+      return isQuietTest(statement.expression) && isQuiet(statement.thenStatement) && (!statement.elseStatement || isQuiet(statement.elseStatement));
+    }
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.every(
+        (declaration) => ts.isIdentifier(declaration.name) && (!declaration.initializer || isLiteral(declaration.initializer)),
+      );
+    }
+    if (!ts.isExpressionStatement(statement)) return false;
+    const expression = skipOuterExpressions(ts, statement.expression);
+    if (isSleep(expression)) return true;
+    return (
+      ts.isBinaryExpression(expression) &&
+      expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      isThisMember(expression.left) &&
+      isLiteral(expression.right)
+    );
+  };
+  return body.statements.every(isQuiet);
+}
+
+/** Whether a block throws: a `throw` statement outside nested functions and classes. */
+function containsThrow(ts: TypeScript, block: TS.Block): boolean {
+  const stack: TS.Node[] = [block];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isThrowStatement(node)) return true;
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
+    node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return false;
 }
 
 function isEmptyBody(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {

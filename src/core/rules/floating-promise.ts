@@ -14,9 +14,12 @@ import {
   needsParensForPrefix,
   wrap,
 } from '../fixes';
-import { combinatorName, isAsyncFunction, skipOuterExpressions, valueOf } from '../promise';
+import { bindingSignature, cannotReject, combinatorName, isAsyncFunction, skipOuterExpressions, valueOf } from '../promise';
 import type { Rule, RuleContext } from '../rule';
 import type { RawFix, RuleMeta, TypeScript } from '../types';
+
+// async-callback-ignored shares the policy for an async function that cannot reject.
+export { cannotReject } from '../promise';
 
 const meta: RuleMeta = {
   id: 'floating-promise',
@@ -103,6 +106,11 @@ function classify(context: RuleContext, expression: TS.Expression): Floating | u
       if (!isAsyncFunction(ts, callee) || cannotReject(ts, callee)) return undefined;
       return { kind: 'floating-iife', node, promise: node };
     }
+    // `const run = async () => { try { … } catch { … } }; run();`: the same policy as the IIFE.
+    if (ts.isIdentifier(callee)) {
+      const binding = context.resolve(callee.text);
+      if (binding && bindingSignature(ts, binding) === 'fn:safe') return undefined;
+    }
     if (isPromiseArray(context, node)) return { kind: 'floating-array', node, promise: node };
   }
   if (ts.isArrayLiteralExpression(node) && node.elements.length > 0 && node.elements.every((e) => isUnhandledPromise(context, e))) {
@@ -143,31 +151,6 @@ function isPromiseArray(context: RuleContext, call: TS.CallExpression): boolean 
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map') return false;
   const callback = call.arguments[0];
   return !!callback && isAsyncFunction(ts, skipOuterExpressions(ts, callback)) && !(callback as TS.ArrowFunction).asteriskToken;
-}
-
-/**
- * An async function that cannot reject: its whole body is one `try … catch` whose catch block
- * and `finally` block do not throw (nested functions aside).
- */
-export function cannotReject(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {
-  const body = fn.body;
-  if (!body || !ts.isBlock(body) || body.statements.length !== 1) return false;
-  const statement = body.statements[0]!;
-  if (!ts.isTryStatement(statement) || !statement.catchClause) return false;
-  return !containsThrow(ts, statement.catchClause.block) && !(statement.finallyBlock && containsThrow(ts, statement.finallyBlock));
-}
-
-function containsThrow(ts: TypeScript, block: TS.Block): boolean {
-  const stack: TS.Node[] = [block];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isThrowStatement(node)) return true;
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
-    node.forEachChild((child) => {
-      stack.push(child);
-    });
-  }
-  return false;
 }
 
 /** A short name for what created the promise: the callee of a call, or the expression. */

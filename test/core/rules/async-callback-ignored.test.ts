@@ -227,6 +227,89 @@ emitter.on('ready', async () => {});
 `,
       },
       {
+        name: 'a flag reset before a try/catch that does not rethrow (playwright-core, queueMicrotask)',
+        code: `declare function tabs(): Promise<string[]>;
+declare function emitTabs(tabs: string[]): void;
+export class Tabs {
+  private scheduled = false;
+  push(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    queueMicrotask(async () => {
+      this.scheduled = false;
+      try {
+        emitTabs(await tabs());
+      } catch {
+      }
+    });
+  }
+}
+`,
+      },
+      {
+        name: 'a guard on this and field writes around a try/catch (bullmq, reconnect timer)',
+        code: `declare function connect(): Promise<void>;
+export class Client {
+  private closing = false;
+  private reconnecting = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  schedule(): void {
+    this.timer = setTimeout(async () => {
+      this.timer = null;
+      if (this.closing) {
+        this.reconnecting = false;
+        return;
+      }
+      try {
+        await connect();
+      } catch (_err) {
+        this.reconnecting = false;
+      }
+    }, 1000);
+  }
+}
+`,
+      },
+      {
+        name: 'a sleep before a try/catch (firebase-tools, rules watcher)',
+        code: `declare const watcher: { on(event: string, f: () => Promise<void>): void };
+declare function loadRules(): Promise<void>;
+const DELAY_MS = 5;
+watcher.on('change', async () => {
+  await new Promise((res) => setTimeout(res, DELAY_MS));
+  try {
+    await loadRules();
+  } catch (e) {
+    console.error(e);
+  }
+});
+`,
+      },
+      {
+        name: 'a declaration and two try/catch statements, neither rethrowing (playwright-core, request end)',
+        code: `declare const req: { on(event: string, f: () => Promise<void>): void };
+declare const res: { statusCode: number; end(body?: string): void };
+declare function handle(body: unknown): Promise<unknown>;
+declare const body: string;
+req.on('end', async () => {
+  let parsed;
+  try {
+    parsed = JSON.parse(body);
+  } catch (e) {
+    res.statusCode = 400;
+    res.end();
+    return;
+  }
+  try {
+    res.end(JSON.stringify(await handle(parsed)));
+  } catch (e) {
+    res.statusCode = 500;
+    res.end();
+  }
+});
+`,
+      },
+      {
         name: 'a referenced async function declared outside the analysed function (its body is not read)',
         code: `declare const emitter: { on(event: string, f: () => Promise<void>): void };
 async function onReady(): Promise<void> {
@@ -605,6 +688,90 @@ declare function write(chunk: string): Promise<void>;
 emitter.on('data', async (chunk) => {
   try {
     await write(chunk);
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a call before the try/catch may throw (a logger, too): still reported',
+        code: `declare const watcher: { on(event: string, f: () => Promise<void>): void };
+declare function loadRules(): Promise<void>;
+declare function log(message: string): void;
+watcher.on('change', async () => {
+  log('changed');
+  try {
+    await loadRules();
+  } catch {}
+});
+`,
+        findings: [
+          {
+            line: 4,
+            column: 22,
+            endLine: 4,
+            endColumn: 30,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare const watcher: { on(event: string, f: () => Promise<void>): void };
+declare function loadRules(): Promise<void>;
+declare function log(message: string): void;
+watcher.on('change', async () => {
+  try {
+    log('changed');
+    try {
+      await loadRules();
+    } catch {}
+  } catch (error) {
+    console.error(error);
+  }
+});
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a field write in an async function expression: its this is not the enclosing one',
+        code: `declare const watcher: { on(event: string, f: () => Promise<void>): void };
+declare function loadRules(): Promise<void>;
+watcher.on('change', async function () {
+  this.changed = true;
+  try {
+    await loadRules();
+  } catch {}
+});
+`,
+        findings: [
+          {
+            line: 3,
+            column: 22,
+            endLine: 3,
+            endColumn: 39,
+            messageId: 'async-callback-ignored.listener',
+            fixes: [
+              {
+                titleId: 'fix.wrap-try-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `declare const watcher: { on(event: string, f: () => Promise<void>): void };
+declare function loadRules(): Promise<void>;
+watcher.on('change', async function () {
+  try {
+    this.changed = true;
+    try {
+      await loadRules();
+    } catch {}
   } catch (error) {
     console.error(error);
   }

@@ -115,6 +115,40 @@ function* steps() {
     ]);
   });
 
+  describe('valid: a local async function that cannot reject', () => {
+    runValid(RULE, [
+      {
+        name: 'a const arrow whose whole body is a try/catch that hands the error to reject',
+        code: `function start(retain: () => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const init = async () => {
+      try {
+        await retain();
+        resolve();
+      } catch (error) {
+        reject(error);
+      }
+    };
+    init();
+  });
+}
+`,
+      },
+      {
+        name: 'a function declaration whose whole body is a try/catch that does not rethrow',
+        code: `async function refresh() {
+  try {
+    await fetch('/x');
+  } catch (error) {
+    console.error(error);
+  }
+}
+refresh();
+`,
+      },
+    ]);
+  });
+
   describe('valid: shadowing', () => {
     runValid(RULE, [
       {
@@ -290,6 +324,59 @@ async function main() {
   void load().then(() => {});
   console.log('started');
 }
+`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        name: 'a local async function whose catch rethrows can still reject',
+        code: `async function refresh() {
+  try {
+    await fetch('/x');
+  } catch (error) {
+    throw error;
+  }
+}
+refresh();
+`,
+        findings: [
+          {
+            line: 8,
+            column: 1,
+            endLine: 8,
+            endColumn: 10,
+            messageId: 'floating-promise.floating',
+            fixes: [
+              {
+                titleId: 'fix.add-catch',
+                safety: 'unsafe',
+                preferred: true,
+                output: `async function refresh() {
+  try {
+    await fetch('/x');
+  } catch (error) {
+    throw error;
+  }
+}
+refresh().catch((error: unknown) => {
+  console.error(error);
+});
+`,
+              },
+              {
+                titleId: 'fix.void',
+                safety: 'unsafe',
+                preferred: false,
+                output: `async function refresh() {
+  try {
+    await fetch('/x');
+  } catch (error) {
+    throw error;
+  }
+}
+void refresh();
 `,
               },
             ],
