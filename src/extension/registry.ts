@@ -82,7 +82,7 @@ export const SETTINGS = {
   },
   maxFileSize: {
     type: 'number',
-    default: 2_000_000,
+    default: 5 * 1024 * 1024,
     minimum: 0,
     description: 'Files larger than this many bytes are skipped (with a note in the output channel).',
     scope: 'resource',

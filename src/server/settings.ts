@@ -43,7 +43,7 @@ export const SETTINGS: { readonly [K in keyof Settings]: SettingSpec & { default
   rules: { type: 'object', default: {} },
   run: { type: 'string', default: 'onType', enum: ['onType', 'onSave'] },
   debounceMs: { type: 'number', default: 150 },
-  maxFileSize: { type: 'number', default: 2_000_000 },
+  maxFileSize: { type: 'number', default: 5 * 1024 * 1024 },
   showAsyncioAnalogues: { type: 'boolean', default: true },
   blockingCalls: { type: 'array', default: [] },
   includeTestFiles: { type: 'boolean', default: false },
