@@ -241,7 +241,8 @@ export function cannotReject(ts: TypeScript, fn: TS.FunctionLikeDeclaration): bo
   return !containsThrow(ts, statement.catchClause.block) && !(statement.finallyBlock && containsThrow(ts, statement.finallyBlock));
 }
 
-function containsThrow(ts: TypeScript, block: TS.Block): boolean {
+/** Whether a block throws: a `throw` statement outside nested functions and classes. */
+export function containsThrow(ts: TypeScript, block: TS.Block): boolean {
   const stack: TS.Node[] = [block];
   while (stack.length > 0) {
     const node = stack.pop()!;

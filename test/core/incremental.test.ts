@@ -1,20 +1,9 @@
 import { strict as assert } from 'node:assert';
 import * as ts from 'typescript';
 import type * as TS from 'typescript';
-import { Analyzer, parse, RULES, update } from '../../src/core';
-import type { Finding, TextChange } from '../../src/core';
-
-function parsed(text: string, fileName = 'a.ts'): TS.SourceFile {
-  const result = parse(ts, fileName, text);
-  if (!('sourceFile' in result)) throw new Error(result.skipped);
-  return result.sourceFile;
-}
-
-function edited(sourceFile: TS.SourceFile, change: TextChange): TS.SourceFile {
-  const result = update(ts, sourceFile, [change]);
-  if (!('sourceFile' in result)) throw new Error(result.skipped);
-  return result.sourceFile;
-}
+import { Analyzer, RULES } from '../../src/core';
+import type { Finding } from '../../src/core';
+import { edited, parsed } from '../support/harness';
 
 /** A file that is one IIFE of `count` functions; every tenth one drops a promise. */
 function iifeOfFunctions(count: number): string {

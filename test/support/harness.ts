@@ -1,7 +1,8 @@
 // Shared helpers for tests: analyse a text, describe findings, apply a fix.
 import ts = require('typescript');
-import { Analyzer, parse, RULES } from '../../src/core';
-import type { AnalyzerOptions, Finding, Fix, TextEdit } from '../../src/core';
+import { Analyzer, parse, RULES, update } from '../../src/core';
+import type * as TS from 'typescript';
+import type { AnalyzerOptions, Finding, Fix, TextChange, TextEdit } from '../../src/core';
 
 /** A finding with 1-based line and column, as a user sees it. */
 export interface Located {
@@ -54,4 +55,18 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
     result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
   }
   return result;
+}
+
+/** Parses `text` as `fileName`; throws if the parser gave up. */
+export function parsed(text: string, fileName = 'a.ts'): TS.SourceFile {
+  const result = parse(ts, fileName, text);
+  if (!('sourceFile' in result)) throw new Error(result.skipped);
+  return result.sourceFile;
+}
+
+/** Applies one edit incrementally; the old tree must not be used again. */
+export function edited(sourceFile: TS.SourceFile, change: TextChange): TS.SourceFile {
+  const result = update(ts, sourceFile, [change]);
+  if (!('sourceFile' in result)) throw new Error(result.skipped);
+  return result.sourceFile;
 }

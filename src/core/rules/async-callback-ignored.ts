@@ -2,11 +2,10 @@
 // found at the syntax tier by the shape of the call, since the receiver's type is unknown.
 import type * as TS from 'typescript';
 import { canAwaitAt, indentationAt, insert, needsParensForPrefix } from '../fixes';
-import { isAsyncFunction, skipOuterExpressions, valueOf } from '../promise';
+import { cannotReject, containsThrow, isAsyncFunction, skipOuterExpressions, valueOf } from '../promise';
 import type { Rule, RuleContext } from '../rule';
 import { isFunctionLike } from '../scope';
 import type { RawFix, RuleMeta, TypeScript } from '../types';
-import { cannotReject } from './floating-promise';
 
 const meta: RuleMeta = {
   id: 'async-callback-ignored',
@@ -291,19 +290,6 @@ function isQuietBody(context: RuleContext, fn: TS.FunctionLikeDeclaration): bool
   return body.statements.every(isQuiet);
 }
 
-/** Whether a block throws: a `throw` statement outside nested functions and classes. */
-function containsThrow(ts: TypeScript, block: TS.Block): boolean {
-  const stack: TS.Node[] = [block];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (ts.isThrowStatement(node)) return true;
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) continue;
-    node.forEachChild((child) => {
-      stack.push(child);
-    });
-  }
-  return false;
-}
 
 function isEmptyBody(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {
   return !!fn.body && ts.isBlock(fn.body) && fn.body.statements.length === 0;

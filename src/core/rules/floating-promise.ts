@@ -18,9 +18,6 @@ import { bindingSignature, cannotReject, combinatorName, isAsyncFunction, skipOu
 import type { Rule, RuleContext } from '../rule';
 import type { RawFix, RuleMeta, TypeScript } from '../types';
 
-// async-callback-ignored shares the policy for an async function that cannot reject.
-export { cannotReject } from '../promise';
-
 const meta: RuleMeta = {
   id: 'floating-promise',
   description: 'A promise is created and dropped: not awaited, returned, `void`-ed or given a rejection handler.',

@@ -4,22 +4,11 @@
 import { strict as assert } from 'node:assert';
 import ts = require('typescript');
 import type * as TS from 'typescript';
-import { Analyzer, parse, RULES, update } from '../../../src/core';
-import type { Finding, TextChange } from '../../../src/core';
+import { Analyzer, RULES } from '../../../src/core';
+import type { Finding } from '../../../src/core';
+import { edited, parsed } from '../../support/harness';
 
 const RULE = 'blocking-in-async';
-
-function parsed(text: string): TS.SourceFile {
-  const result = parse(ts, 'a.ts', text);
-  if (!('sourceFile' in result)) throw new Error(result.skipped);
-  return result.sourceFile;
-}
-
-function edited(sourceFile: TS.SourceFile, change: TextChange): TS.SourceFile {
-  const result = update(ts, sourceFile, [change]);
-  if (!('sourceFile' in result)) throw new Error(result.skipped);
-  return result.sourceFile;
-}
 
 function summary(findings: readonly Finding[]): string[] {
   return findings.filter((f) => f.rule === RULE).map((f) => `${f.start}-${f.end}:${f.messageId}:${f.severity}`);
