@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the runtime the real-VS-Code tests and the demo run on, idempotently:
-#   Debian's Chromium and libkrb5-dev (apt), Node 24 and code-server 4.139.1 (VS Code 1.139.1) from npm,
+#   Debian's Chromium, libkrb5-dev and Neovim (apt; Neovim is the second LSP client the tests drive),
+#   Node 24 and code-server 4.139.1 (VS Code 1.139.1) from npm,
 #   into $ASYNC_LENS_VSCODE_RUNTIME (default: ~/.cache/async-lens/vscode-runtime-4.139.1).
 # A stamp file (.ok) is written only after a working install, so a second run is instant.
 # See ../shared/vscode-runtime.md ("Recipe for .ci/run") for why each piece is needed.
@@ -14,10 +15,12 @@ ENTRY="$RT/code-server/node_modules/code-server/out/node/entry.js"
 
 say() { echo "[setup:vscode] $*"; }
 
-# 1. System packages: Chromium drives the workbench; libkrb5-dev lets code-server's kerberos addon build.
+# 1. System packages: Chromium drives the workbench; libkrb5-dev lets code-server's kerberos addon build;
+#    Neovim is the second real LSP client (test/neovim).
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
     echo "[setup:vscode] cannot install ${missing[*]} here (needs root and apt): run 'sudo apt-get install -y ${missing[*]}' and then 'npm run setup:vscode'" >&2
