@@ -2,7 +2,7 @@
 // findings cached per function (at any depth) and reused while the facts they read still hold.
 import type * as TS from 'typescript';
 import { format } from './messages';
-import { bindingSignature } from './promise';
+import { bindingSignature, isPromiseFunctionTypeNode, isPromiseTypeNode, returnsPromise } from './promise';
 import type { ExecutionContext, Report, Rule, RuleContext, Visitor } from './rule';
 import type { Binding, Scope } from './scope';
 import { isFunctionLike, KIND_BLOCK, KIND_FUNCTION, KIND_SCOPE, kindTable, lookup, openScope } from './scope';
@@ -436,22 +436,15 @@ class Walk {
     for (const member of cls.members) {
       if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
       if (ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) continue;
-      if (ts.isMethodDeclaration(member)) {
-        const modifiers = ts.getModifiers(member);
-        if (member.asteriskToken) return 'other';
-        if (modifiers?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return 'fn:promise';
-        return member.type && isPromiseType(ts, member.type) ? 'fn:promise' : 'other';
-      }
+      if (ts.isMethodDeclaration(member)) return returnsPromise(ts, member) ? 'fn:promise' : 'other';
       if (ts.isPropertyDeclaration(member)) {
         if (member.type) {
-          if (isPromiseType(ts, member.type)) return 'val:promise';
-          if (ts.isFunctionTypeNode(member.type) && isPromiseType(ts, member.type.type)) return 'fn:promise';
-          return 'other';
+          if (isPromiseTypeNode(ts, member.type)) return 'val:promise';
+          return isPromiseFunctionTypeNode(ts, member.type) ? 'fn:promise' : 'other';
         }
         const initializer = member.initializer;
         if (initializer && (ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer))) {
-          const async = ts.getModifiers(initializer)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
-          return async || (initializer.type && isPromiseType(ts, initializer.type)) ? 'fn:promise' : 'other';
+          return returnsPromise(ts, initializer) ? 'fn:promise' : 'other';
         }
         return 'other';
       }
@@ -475,10 +468,6 @@ function enclosingFunctionOf(ts: TypeScript, kinds: Uint8Array, node: TS.Node): 
     if (ts.isSourceFile(current)) return undefined;
   }
   return undefined;
-}
-
-function isPromiseType(ts: TypeScript, type: TS.TypeNode): boolean {
-  return ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
 }
 
 function isInside(node: TS.Node, ancestor: TS.Node): boolean {

@@ -43,7 +43,7 @@ export function update(ts: TypeScript, sourceFile: TS.SourceFile, changes: reado
   let text = sourceFile.text;
   try {
     for (const change of changes) {
-      text = text.slice(0, change.start) + change.text + text.slice(change.start + change.length);
+      text = applyChanges(text, [change]);
       current = ts.updateSourceFile(current, text, {
         span: { start: change.start, length: change.length },
         newLength: change.text.length,

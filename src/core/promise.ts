@@ -100,12 +100,12 @@ export function skipOuterExpressions(ts: TypeScript, expression: TS.Expression):
 }
 
 /** Whether a type node is `Promise<…>` (or `PromiseLike` is not: only the built-in). */
-function isPromiseTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
+export function isPromiseTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
   return !!type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise';
 }
 
 /** Whether a type node is a function type whose return type is `Promise<…>`. */
-function isPromiseFunctionTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
+export function isPromiseFunctionTypeNode(ts: TypeScript, type: TS.TypeNode | undefined): boolean {
   return !!type && ts.isFunctionTypeNode(type) && isPromiseTypeNode(ts, type.type);
 }
 
