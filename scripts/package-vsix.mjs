@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAGE = path.join(ROOT, 'out', 'vsix-stage');
-const COPIED = ['README.md', 'LICENSE', '.vscodeignore', 'dist', 'docs', 'examples'];
+const COPIED = ['README.md', 'LICENSE', '.vscodeignore', 'dist', 'docs', 'examples', 'snippets', 'syntaxes', 'l10n', 'media', 'package.nls.json', 'package.nls.zh-cn.json'];
 
 function main() {
   const args = process.argv.slice(2);
@@ -24,7 +24,10 @@ function main() {
   fs.mkdirSync(STAGE, { recursive: true });
   delete manifest.files;
   fs.writeFileSync(path.join(STAGE, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const entry of COPIED) fs.cpSync(path.join(ROOT, entry), path.join(STAGE, entry), { recursive: true });
+  // Optional entries (for example `l10n/` before a bundle exists) are copied when present.
+  for (const entry of COPIED) {
+    if (fs.existsSync(path.join(ROOT, entry))) fs.cpSync(path.join(ROOT, entry), path.join(STAGE, entry), { recursive: true });
+  }
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsceArgs = list ? ['ls', '--no-dependencies'] : ['package', '--no-dependencies', '--out', out];
   const result = spawnSync(process.execPath, [vsce, ...vsceArgs], { cwd: STAGE, stdio: 'inherit' });
