@@ -230,15 +230,39 @@ function promiseFunctionSignature(ts: TypeScript, fn: TS.FunctionLikeDeclaration
 }
 
 /**
- * An async function that cannot reject: its whole body is one `try … catch` whose catch block
- * and `finally` block do not throw (nested functions aside).
+ * An async function that cannot reject: its whole body is one `try` that no error leaves
+ * (`isGuardingTry`; nested functions aside).
  */
 export function cannotReject(ts: TypeScript, fn: TS.FunctionLikeDeclaration): boolean {
   const body = fn.body;
   if (!body || !ts.isBlock(body) || body.statements.length !== 1) return false;
   const statement = body.statements[0]!;
-  if (!ts.isTryStatement(statement) || !statement.catchClause) return false;
-  return !containsThrow(ts, statement.catchClause.block) && !(statement.finallyBlock && containsThrow(ts, statement.finallyBlock));
+  return ts.isTryStatement(statement) && isGuardingTry(ts, statement);
+}
+
+/**
+ * A `try` that no error leaves: its `catch` and `finally` do not throw, or its `finally` ends the
+ * process (`finally { process.exit(1); }`).
+ */
+export function isGuardingTry(ts: TypeScript, statement: TS.TryStatement): boolean {
+  const { catchClause, finallyBlock } = statement;
+  if (finallyBlock && endsProcess(ts, finallyBlock)) return true;
+  return !!catchClause && !containsThrow(ts, catchClause.block) && !(finallyBlock && containsThrow(ts, finallyBlock));
+}
+
+/** A block whose last statement is `process.exit(…)`: nothing after it runs. */
+function endsProcess(ts: TypeScript, block: TS.Block): boolean {
+  const last = block.statements[block.statements.length - 1];
+  if (!last || !ts.isExpressionStatement(last)) return false;
+  const call = skipOuterExpressions(ts, last.expression);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipOuterExpressions(ts, call.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'exit' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'process'
+  );
 }
 
 /** Whether a block throws: a `throw` statement outside nested functions and classes. */

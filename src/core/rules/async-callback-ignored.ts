@@ -2,7 +2,16 @@
 // found at the syntax tier by the shape of the call, since the receiver's type is unknown.
 import type * as TS from 'typescript';
 import { canAwaitAt, indentationAt, insert, needsParensForPrefix } from '../fixes';
-import { cannotReject, containsThrow, isAsyncFunction, skipOuterExpressions, valueOf } from '../promise';
+import {
+  bindingSignature,
+  cannotReject,
+  containsThrow,
+  isAsyncFunction,
+  isGuardingTry,
+  isSleepExpression,
+  skipOuterExpressions,
+  valueOf,
+} from '../promise';
 import type { Rule, RuleContext } from '../rule';
 import { isFunctionLike } from '../scope';
 import type { RawFix, RuleMeta, TypeScript } from '../types';
@@ -198,7 +207,74 @@ function isReported(context: RuleContext, site: Site, fn: TS.FunctionLikeDeclara
   if (site.shape === 'predicate') return true;
   // DESIGN: a body that is one `try … catch` that does not rethrow cannot reject.
   if (cannotReject(ts, fn) || isEmptyBody(ts, fn) || isQuietBody(context, fn)) return false;
-  return !(site.shape === 'listener' && site.method !== 'addEventListener' && isMiddleware(ts, fn));
+  if (site.shape === 'listener' && site.method !== 'addEventListener' && isMiddleware(ts, fn)) return false;
+  // A listener or a timer runs on its own: nothing is delayed by the dropped promise, and only a
+  // rejection can go wrong. Report it when one can escape (see `escapesRejection`).
+  return site.shape === 'for-each' || escapesRejection(context, fn);
+}
+
+/**
+ * Whether a rejection of awaited work can escape the async function: an `await` (or `for await`)
+ * of something that may reject, a `throw`, or a `return` of a call, outside every `try` whose
+ * `catch` does not rethrow. Synchronous code that might throw does not count: a synchronous
+ * listener or timer callback throws the same error, uncaught as well, so the `async` adds no risk
+ * there (for example `this.queue = this.queue.filter(…); try { await close(); } catch {}`).
+ */
+function escapesRejection(context: RuleContext, fn: TS.FunctionLikeDeclaration): boolean {
+  const ts = context.ts;
+  const body = fn.body;
+  if (!body) return false;
+  // `async () => work()` returns the call's promise; `async () => value` cannot reject but by a throw.
+  if (!ts.isBlock(body)) return mayReject(context, body);
+  const stack: TS.Node[] = [...body.statements];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isFunctionLike(ts, node) || ts.isClassLike(node)) continue;
+    if (ts.isTryStatement(node) && isGuardingTry(ts, node)) {
+      // The try block is covered; the catch and finally blocks are not.
+      if (node.catchClause) stack.push(node.catchClause.block);
+      if (node.finallyBlock) stack.push(node.finallyBlock);
+      continue;
+    }
+    if (ts.isThrowStatement(node)) return true;
+    if (ts.isForOfStatement(node) && node.awaitModifier) return true;
+    if (ts.isAwaitExpression(node) && mayReject(context, node.expression)) return true;
+    if (ts.isReturnStatement(node) && node.expression && mayReject(context, node.expression)) return true;
+    node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return false;
+}
+
+/**
+ * Whether awaiting or returning `expression` may reject: anything but a literal, a name, a member
+ * read, a sleep, a call of a local async function that cannot reject, or `x.catch(handler)` whose
+ * handler does not throw.
+ */
+function mayReject(context: RuleContext, expression: TS.Expression): boolean {
+  const ts = context.ts;
+  const node = skipOuterExpressions(ts, expression);
+  if (ts.isAwaitExpression(node)) return mayReject(context, node.expression);
+  if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) {
+    // A value already in hand (`await this.ready`, `await promise`) may hold a rejected promise.
+    return ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
+  }
+  if (isSleepExpression(ts, node, context)) return false;
+  if (!ts.isCallExpression(node)) return true;
+  const callee = skipOuterExpressions(ts, node.expression);
+  if (ts.isIdentifier(callee)) {
+    const binding = context.resolve(callee.text);
+    const signature = binding ? bindingSignature(ts, binding) : undefined;
+    return signature !== 'fn:safe' && signature !== 'fn:sleep';
+  }
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'catch' && node.arguments.length === 1) {
+    const handler = skipOuterExpressions(ts, node.arguments[0]!);
+    if (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) {
+      return ts.isBlock(handler.body) ? containsThrow(ts, handler.body) : false;
+    }
+  }
+  return true;
 }
 
 /**
