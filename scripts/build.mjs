@@ -1,5 +1,5 @@
 // Builds the bundles in dist/: the CLI (with TypeScript bundled) and its worker, the language
-// server and the VS Code client.
+// server, the VS Code client and the ESLint plugin.
 import { build } from 'esbuild';
 
 const common = {
@@ -21,6 +21,13 @@ async function main() {
     build({ ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
     // The VS Code client; `vscode` is provided by the editor.
     build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: [...common.external, 'vscode'] }),
+    // The ESLint plugin; the user's own `typescript`, parser and ESLint are used, never bundled copies.
+    build({
+      ...common,
+      entryPoints: { 'eslint-plugin': 'src/eslint/index.ts' },
+      outdir: 'dist',
+      external: [...common.external, 'typescript', 'eslint', '@typescript-eslint/parser'],
+    }),
   ]);
 }
 

@@ -3,41 +3,19 @@
 // findings, each with exactly the listed fixes and the full text after applying each one.
 import { strict as assert } from 'node:assert';
 import ts = require('typescript');
-import type { AnalyzerOptions, FixSafety } from '../../../src/core';
+import type { CaseGroup, ExpectedFinding, InvalidCase, ValidCase } from '../../cases/types';
 import { analyzeRule, applyFix } from '../../support/harness';
 
-/** A case that must give no finding of the rule. */
-export interface ValidCase {
-  /** What the case shows; the test title. */
-  name: string;
-  code: string;
-  fileName?: string;
-  options?: AnalyzerOptions;
-}
+export type { ExpectedFinding, ExpectedFix, InvalidCase, ValidCase } from '../../cases/types';
 
-/** One fix a finding must offer, in order. */
-export interface ExpectedFix {
-  titleId: string;
-  safety: FixSafety;
-  preferred: boolean;
-  /** The whole text after applying the fix. */
-  output: string;
-}
-
-/** One finding an invalid case must give. 1-based lines and columns; the end is exclusive. */
-export interface ExpectedFinding {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  messageId: string;
-  /** Every fix offered, in the order offered; `[]` when none is legal. */
-  fixes: ExpectedFix[];
-}
-
-/** A case that must give exactly these findings of the rule. */
-export interface InvalidCase extends ValidCase {
-  findings: ExpectedFinding[];
+/** Registers a table: one `describe` per group, one test per case. */
+export function runGroups(rule: string, groups: readonly CaseGroup[]): void {
+  for (const group of groups) {
+    describe(group.title, () => {
+      if ('valid' in group) runValid(rule, group.valid);
+      else runInvalid(rule, group.invalid);
+    });
+  }
 }
 
 /** Registers one mocha test per valid case. */
