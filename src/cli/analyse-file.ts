@@ -44,6 +44,15 @@ export interface Diagnostic {
   endColumn: number;
   /** The text of the finding's first line, without its line break. */
   lineText: string;
+  /** The finding's fixes, located the same way (the SARIF report carries them). */
+  fixes: LocatedFix[];
+}
+
+/** A fix with its edits in 1-based lines and UTF-16 columns. */
+export interface LocatedFix {
+  title: string;
+  safety: Fix['safety'];
+  edits: { line: number; column: number; endLine: number; endColumn: number; newText: string }[];
 }
 
 /** The outcome for one file. */
@@ -215,6 +224,15 @@ function locate(sourceFile: TS.SourceFile, finding: Finding): Diagnostic {
     endLine: end.line + 1,
     endColumn: end.character + 1,
     lineText: sourceFile.text.slice(lineStart, lineEnd).replace(/[\r\n\u2028\u2029]+$/, ''),
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      safety: fix.safety,
+      edits: fix.edits.map((edit) => {
+        const from = sourceFile.getLineAndCharacterOfPosition(edit.start);
+        const to = sourceFile.getLineAndCharacterOfPosition(edit.end);
+        return { line: from.line + 1, column: from.character + 1, endLine: to.line + 1, endColumn: to.character + 1, newText: edit.newText };
+      }),
+    })),
   };
 }
 
