@@ -2,23 +2,28 @@
 import { parseArgs } from 'node:util';
 import { RULES } from '../core';
 import type { Severity } from '../core';
+import { LOCALES } from '../core/messages';
+import type { Locale } from '../core/messages';
 import { parseBlockingCall } from '../core/rules/blocking-in-async';
 
 /** The report formats this build can write. */
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 
 /** Everything the command line asks for. */
 export interface CliOptions {
   format: OutputFormat;
   /** Where the report goes instead of stdout. */
   output: string | undefined;
+  /** `--config <file>`: the config to use instead of looking for one. */
+  config: string | undefined;
   /** Severities from `--rule id=severity`, the last one of an id winning. */
   rules: Record<string, Severity>;
   fix: boolean;
   /** Exit 1 only above this many warnings (errors always fail). */
   maxWarnings: number | undefined;
-  locale: string;
-  /** A rule id whose doc to print instead of analysing. */
+  /** The language of messages and of `--explain`. */
+  locale: Locale;
+  /** A rule id whose doc, or a lesson (`Promise.race`, `await`) to print instead of analysing. */
   explain: string | undefined;
   /** Analyse test files with the rules that skip them by default (`--include-test-files`). */
   includeTestFiles: boolean;
@@ -33,16 +38,12 @@ export interface CliOptions {
 /** A mistake on the command line: reported in one line, exit 2. */
 export class UsageError extends Error {}
 
-/** The locales `--locale` accepts; `zh-cn` falls back to English until its catalog lands. */
-export const ACCEPTED_LOCALES: readonly string[] = ['en', 'zh-cn'];
+/** The locales `--locale` accepts: those the core has a catalog for. */
+export const ACCEPTED_LOCALES: readonly Locale[] = LOCALES;
 
 const SEVERITIES: readonly Severity[] = ['off', 'info', 'warning', 'error'];
 
-/** Formats the contract names that later issues add, and which issue adds them. */
-const LATER_FORMATS: Readonly<Record<string, string>> = {
-  sarif: 'the ecosystem issue adds it',
-  github: 'the ecosystem issue adds it',
-};
+const FORMATS: readonly OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 
 /** The `--help` text. */
 export const USAGE = `Usage: async-lens [options] [paths...]
@@ -52,13 +53,18 @@ Directories are walked for .ts .tsx .mts .cts .js .jsx .mjs .cjs files (not .d.t
 honouring .gitignore and skipping node_modules; no path means the current directory.
 
 Options:
-  --format text|json       report format (default: text)
+  --format text|json|sarif|github
+                           report format (default: text); sarif is SARIF 2.1.0, github
+                           prints GitHub Actions annotations
   --output <file>          write the report to a file instead of stdout
+  --config <file>          use this config file instead of the nearest
+                           async-lens.config.json or package.json "asyncLens" key
   --rule <id>=<severity>   set a rule's severity: off, info, warning or error (repeatable)
   --fix                    apply safe fixes to the files, then report what is left
   --max-warnings <n>       exit 1 only when there are more than n warnings (or any error)
-  --locale en|zh-cn        language of messages (default: en)
-  --explain <id>           print the documentation of a rule
+  --locale en|zh-cn        language of messages and --explain (default: en)
+  --explain <id>           print the documentation of a rule, or the lesson on
+                           Promise.all, Promise.allSettled, Promise.race, Promise.any or await
   --include-test-files     also run rules that skip test files by default (blocking-in-async)
                            on *.test.*, *.spec.*, test/, tests/ and __tests__/
   --blocking-call '<module>.<call> -> <replacement>'
@@ -82,6 +88,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
       options: {
         format: { type: 'string' },
         output: { type: 'string' },
+        config: { type: 'string' },
         project: { type: 'string' },
         rule: { type: 'string', multiple: true },
         fix: { type: 'boolean' },
@@ -106,6 +113,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
   return {
     format: parseFormat(values.format),
     output: values.output,
+    config: values.config,
     rules: parseRules(values.rule ?? []),
     fix: values.fix ?? false,
     maxWarnings: parseMaxWarnings(values['max-warnings']),
@@ -126,10 +134,10 @@ export function ruleIds(): string[] {
 }
 
 function parseFormat(value: string | undefined): OutputFormat {
-  if (value === undefined || value === 'text' || value === 'json') return value ?? 'text';
-  const later = LATER_FORMATS[value];
-  if (later) throw new UsageError(`--format ${value} is not yet supported (${later}); use text or json`);
-  throw new UsageError(`unknown format '${value}'; valid formats: text, json`);
+  if (value === undefined) return 'text';
+  const format = FORMATS.find((known) => known === value);
+  if (format === undefined) throw new UsageError(`unknown format '${value}'; valid formats: ${FORMATS.join(', ')}`);
+  return format;
 }
 
 function parseRules(entries: readonly string[]): Record<string, Severity> {
@@ -162,12 +170,10 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-function parseLocale(value: string | undefined): string {
+function parseLocale(value: string | undefined): Locale {
   if (value === undefined) return 'en';
-  const locale = value.toLowerCase();
-  if (!ACCEPTED_LOCALES.includes(locale)) {
-    throw new UsageError(`unknown locale '${value}'; valid locales: ${ACCEPTED_LOCALES.join(', ')}`);
-  }
+  const locale = ACCEPTED_LOCALES.find((accepted) => accepted === value.toLowerCase());
+  if (locale === undefined) throw new UsageError(`unknown locale '${value}'; valid locales: ${ACCEPTED_LOCALES.join(', ')}`);
   return locale;
 }
 

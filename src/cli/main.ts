@@ -2,15 +2,20 @@
 // safe fixes with --fix, and reports in text or JSON. Exit 0 clean, 1 findings, 2 usage or run failure.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { LESSON_IDS, LESSON_SUBJECTS, lessonIdFor, lessonMarkdown } from '../core/lessons';
+import { repositoryUrl, ruleDocFolder } from '../server/rule-docs';
 import type { FileResult, RunSettings } from './analyse-file';
 import { parseOptions, ruleIds, USAGE, UsageError } from './args';
 import type { CliOptions } from './args';
+import { effectiveOptions, loadCliConfig } from './config';
 import { errorMessage, errorReason } from './errors';
 import { discoverFiles, displayPath } from './files';
+import { formatGithub } from './github';
 import { Progress } from './progress';
 import { count, formatJson, formatText, sortDiagnostics, summarise } from './report';
 import type { ReportedDiagnostic } from './report';
 import { analyseFiles, chooseWorkerCount, WORKERS_VARIABLE } from './run';
+import { formatSarif } from './sarif';
 
 /** The package root: the bundle lives in `dist/`. */
 const PACKAGE_ROOT = path.join(__dirname, '..');
@@ -38,21 +43,23 @@ async function run(argv: readonly string[]): Promise<number> {
   if (options.explain !== undefined) return explain(options, options.explain);
 
   const cwd = process.cwd();
+  const effective = effectiveOptions(options, await loadCliConfig(options, cwd));
   const discovery = await discoverFiles(options.paths.length > 0 ? options.paths : ['.'], cwd);
   for (const note of discovery.notes) warn(note);
-  const files = discovery.files;
+  // The config's ignores apply to named files too, so hooks that pass staged files honour them.
+  const files = discovery.files.filter((file) => !effective.isIgnored(file));
   const workers = chooseWorkerCount(files.length, process.env[WORKERS_VARIABLE]);
   if (options.debug) {
     warn(`debug: ${count(files.length, 'file', 'files')}, ${workers > 0 ? count(workers, 'worker', 'workers') : 'in-process'}`);
   }
 
   const settings: RunSettings = {
-    rules: options.rules,
+    rules: effective.rules,
     locale: options.locale,
     fix: options.fix,
     debug: options.debug,
-    ruleOptions: options.blockingCalls.length > 0 ? { 'blocking-in-async': { additions: options.blockingCalls } } : {},
-    includeTestFiles: options.includeTestFiles,
+    ruleOptions: effective.blockingCalls.length > 0 ? { 'blocking-in-async': { additions: effective.blockingCalls } } : {},
+    includeTestFiles: effective.includeTestFiles,
     cwd,
   };
   const progress = new Progress(process.stderr, files.length);
@@ -98,8 +105,14 @@ async function run(argv: readonly string[]): Promise<number> {
   }
 
   const counts = { analysed, skipped: results.length - analysed };
-  if (options.format === 'json') {
-    await emit(options, formatJson(diagnostics));
+  if (options.format !== 'text') {
+    const report =
+      options.format === 'json'
+        ? formatJson(diagnostics)
+        : options.format === 'github'
+          ? formatGithub(diagnostics, counts)
+          : formatSarif(diagnostics, { version: await packageVersion(), repository: repositoryUrl(PACKAGE_ROOT) }, cwd);
+    await emit(options, report);
     process.stderr.write(`${summarise(diagnostics, counts)}\n`);
   } else {
     const colour = options.output === undefined && process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -115,11 +128,19 @@ function exitCode(diagnostics: readonly ReportedDiagnostic[], maxWarnings: numbe
   return errors > 0 || warnings > (maxWarnings ?? 0) ? 1 : 0;
 }
 
-/** `--explain <id>`: prints the rule's doc. */
+/** `--explain <id>`: prints the rule's doc, or a lesson (`Promise.race`, `await`, `lesson.promise-race`), in the `--locale` language. */
 async function explain(options: CliOptions, id: string): Promise<number> {
   const ids = ruleIds();
-  if (!ids.includes(id)) throw new UsageError(`unknown rule '${id}' for --explain; valid rules: ${ids.join(', ')}`);
-  const docPath = path.join(PACKAGE_ROOT, 'docs', 'rules', `${id}.md`);
+  const lesson = ids.includes(id) ? undefined : lessonIdFor(id);
+  if (lesson) {
+    await emit(options, `${lessonMarkdown(lesson, options.locale)}\n`);
+    return 0;
+  }
+  if (!ids.includes(id)) {
+    const lessons = LESSON_IDS.map((known) => LESSON_SUBJECTS[known]).join(', ');
+    throw new UsageError(`unknown rule or lesson '${id}' for --explain; valid rules: ${ids.join(', ')}; valid lessons: ${lessons}`);
+  }
+  const docPath = path.join(PACKAGE_ROOT, ruleDocFolder(options.locale), `${id}.md`);
   let doc: string;
   try {
     doc = await readFile(docPath, 'utf8');

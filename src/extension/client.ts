@@ -34,11 +34,20 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     // notifications itself (dynamic registration), so no `synchronize.configurationSection` here.
     // The server limits itself to the syntax and file tiers in an untrusted workspace.
     initializationOptions: () => ({ workspaceTrusted: vscode.workspace.isTrusted }),
+    // Config files: the server re-reads them on a change and analyses open documents again.
+    synchronize: { fileEvents: configWatcher(context) },
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     errorHandler: crashHandler(output),
   };
   return new LanguageClient('asyncLens', 'async-lens', serverOptions, clientOptions);
+}
+
+/** Watches `async-lens.config.json` and `package.json` (its `asyncLens` key) files; disposed with the extension. */
+function configWatcher(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{async-lens.config.json,package.json}');
+  context.subscriptions.push(watcher);
+  return watcher;
 }
 
 /**
@@ -57,11 +66,14 @@ function crashHandler(output: vscode.LogOutputChannel): ErrorHandler {
       crashes.push(now);
       while (crashes.length > 0 && crashes[0]! < now - CRASH_WINDOW_MS) crashes.shift();
       if (crashes.length > MAX_RESTARTS) {
-        const message = `The async-lens language server crashed ${crashes.length} times in 3 minutes and was not restarted. See the "async-lens" output, then run "async-lens: Restart Language Server".`;
+        const message = vscode.l10n.t(
+          'The async-lens language server crashed {0} times in 3 minutes and was not restarted. See the "async-lens" output, then run "async-lens: Restart Language Server".',
+          crashes.length,
+        );
         void vscode.window.showErrorMessage(message);
         return { action: CloseAction.DoNotRestart, message, handled: true };
       }
-      const message = 'The async-lens language server stopped unexpectedly and was restarted.';
+      const message = vscode.l10n.t('The async-lens language server stopped unexpectedly and was restarted.');
       output.warn(message);
       if (!told) {
         told = true;

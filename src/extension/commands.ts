@@ -1,7 +1,8 @@
 // The handlers of the commands in the registry (`registry.ts`), one per command id.
 import * as vscode from 'vscode';
 import { ErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, SOURCE_GLOB } from './registry';
+import { matchLocale } from '../core/messages';
+import { COMMANDS, SETTINGS_SECTION, SOURCE_GLOB } from './registry';
 
 /** The server's request for analysing files that are not open: `{ uris }` in, `{ files }` out. */
 export const ANALYZE_FILES_REQUEST = 'asyncLens/analyzeFiles';
@@ -41,7 +42,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
  */
 async function analyzeWorkspace(client: LanguageClient): Promise<AnalyzeWorkspaceResult> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'async-lens: analyzing the workspace', cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('async-lens: analyzing the workspace'), cancellable: true },
     async (progress, token) => {
       const found = await vscode.workspace.findFiles(SOURCE_GLOB, '**/node_modules/**', undefined, token);
       const uris = found.filter((uri) => !/\.d\.[cm]?ts$/.test(uri.path));
@@ -72,7 +73,7 @@ async function analyzeWorkspace(client: LanguageClient): Promise<AnalyzeWorkspac
         }
         if (token.isCancellationRequested) break;
         files += batch.length;
-        progress.report({ increment: (100 * batch.length) / uris.length, message: `${files} of ${uris.length} files` });
+        progress.report({ increment: (100 * batch.length) / uris.length, message: vscode.l10n.t('{0} of {1} files', files, uris.length) });
       }
       const cancelled = token.isCancellationRequested;
       return via === 'server' ? { files, findings, cancelled, via } : { files, cancelled, via };
@@ -94,19 +95,28 @@ async function ruleDocIds(context: vscode.ExtensionContext): Promise<string[]> {
     .sort();
 }
 
+/** The bundled doc of a rule in the language of the `locale` setting (`auto`: VS Code's display language). */
+function ruleDocUri(context: vscode.ExtensionContext, rule: string): vscode.Uri {
+  const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('locale', 'auto');
+  const locale = matchLocale(setting === 'auto' ? vscode.env.language : setting);
+  const folder = locale === 'en' ? ['docs', 'rules'] : ['docs', locale, 'rules'];
+  return vscode.Uri.joinPath(context.extensionUri, ...folder, `${rule}.md`);
+}
+
 /**
- * Opens the bundled doc of a rule in the Markdown preview (works offline). Without an id (the palette), asks
- * which rule. Returns the doc's URI, or undefined when nothing was opened.
+ * Opens the bundled doc of a rule in the Markdown preview (works offline), in Chinese when the `locale`
+ * setting says so. Without an id (the palette), asks which rule. Returns the doc's URI, or undefined when
+ * nothing was opened.
  */
 async function showRuleDoc(context: vscode.ExtensionContext, id?: string): Promise<vscode.Uri | undefined> {
   const ids = await ruleDocIds(context);
-  const rule = typeof id === 'string' ? id : await vscode.window.showQuickPick(ids, { placeHolder: 'Which rule?' });
+  const rule = typeof id === 'string' ? id : await vscode.window.showQuickPick(ids, { placeHolder: vscode.l10n.t('Which rule?') });
   if (rule === undefined) return undefined;
   if (!ids.includes(rule)) {
-    void vscode.window.showErrorMessage(`async-lens has no rule named "${rule}".`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('async-lens has no rule named "{0}".', rule));
     return undefined;
   }
-  const uri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${rule}.md`);
+  const uri = ruleDocUri(context, rule);
   await vscode.commands.executeCommand('markdown.showPreview', uri);
   return uri;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { registerCommands } from './commands';
+import { registerLessons } from './walkthrough';
 
 /** What `activate` returns: `vscode.extensions.getExtension(EXTENSION_ID).exports` (used by tests). */
 export interface AsyncLensApi {
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AsyncL
   context.subscriptions.push(
     output,
     registerCommands(context, client),
+    registerLessons(context),
     // The server starts limited in an untrusted workspace; trusting it later restarts it with every tier.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client.restart().catch((error: unknown) => output.error(`Restarting the server failed: ${String(error)}`));

@@ -108,6 +108,14 @@ export const SETTINGS = {
       'Also report `blocking-in-async` in test files (`**/*.test.*`, `**/*.spec.*`, `test/**`, `__tests__/**`), which are skipped by default.',
     scope: 'resource',
   },
+  locale: {
+    type: 'string',
+    default: 'auto',
+    enum: ['auto', 'en', 'zh-cn'],
+    enumDescriptions: ["Follow VS Code's display language.", 'English.', 'Simplified Chinese (简体中文).'],
+    description: 'The language of finding messages, fix titles and hovers.',
+    scope: 'window',
+  },
 } as const satisfies Record<string, SettingSchema>;
 
 /** The documents the server analyses: file and untitled TypeScript and JavaScript (React variants too). */

@@ -3,6 +3,7 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import type { CodeAction, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { format } from '../core/messages';
 import type { Finding, Fix, TextEdit as CoreTextEdit } from '../core';
 import { isUnusedSuppression, toTextEdit } from './convert';
 
@@ -13,8 +14,9 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.async-lens`;
 export const SHOW_RULE_DOC_COMMAND = 'asyncLens.showRuleDoc';
 
 /** The quick fixes of one finding, in ladder order; `diagnostic` is the one they resolve. */
-export function quickFixes(finding: Finding, diagnostic: Diagnostic, document: TextDocument): CodeAction[] {
+export function quickFixes(finding: Finding, diagnostic: Diagnostic, document: TextDocument, locale = 'en'): CodeAction[] {
   const actions: CodeAction[] = [];
+  const rule = { rule: finding.rule };
   const fixes = orderFixes(finding.fixes);
   fixes.forEach((fix, index) => {
     actions.push({
@@ -28,23 +30,23 @@ export function quickFixes(finding: Finding, diagnostic: Diagnostic, document: T
   // A suppression cannot suppress the report of a suppression, nor an internal error.
   if (!isUnusedSuppression(finding) && finding.messageId !== 'internal-error') {
     actions.push({
-      title: `Disable ${finding.rule} for this line`,
+      title: format(locale, 'action.disable-line', rule),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes: { [document.uri]: [disableLineEdit(document, finding)] } },
     });
     actions.push({
-      title: `Disable ${finding.rule} for this file`,
+      title: format(locale, 'action.disable-file', rule),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
       edit: { changes: { [document.uri]: [disableFileEdit(document, finding.rule)] } },
     });
   }
   actions.push({
-    title: `Learn about ${finding.rule}`,
+    title: format(locale, 'action.learn', rule),
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    command: { title: `Learn about ${finding.rule}`, command: SHOW_RULE_DOC_COMMAND, arguments: [finding.rule] },
+    command: { title: format(locale, 'action.learn', rule), command: SHOW_RULE_DOC_COMMAND, arguments: [finding.rule] },
   });
   return actions;
 }
@@ -56,7 +58,7 @@ export function orderFixes(fixes: readonly Fix[]): Fix[] {
 }
 
 /** The fix-all action: one safe fix per finding, leaving out any that touches one already taken. */
-export function fixAll(findings: readonly Finding[], document: TextDocument): CodeAction | undefined {
+export function fixAll(findings: readonly Finding[], document: TextDocument, locale = 'en'): CodeAction | undefined {
   const taken: CoreTextEdit[] = [];
   for (const finding of findings) {
     const safe = orderFixes(finding.fixes.filter((fix) => fix.safety === 'safe'))[0];
@@ -65,7 +67,7 @@ export function fixAll(findings: readonly Finding[], document: TextDocument): Co
     taken.push(...safe.edits);
   }
   if (taken.length === 0) return undefined;
-  return { title: 'Fix all safe async-lens problems', kind: FIX_ALL_KIND, edit: workspaceEdit(document, taken) };
+  return { title: format(locale, 'action.fix-all', {}), kind: FIX_ALL_KIND, edit: workspaceEdit(document, taken) };
 }
 
 /** Edits that overlap or meet; two insertions at one offset would have no defined order. */

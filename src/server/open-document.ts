@@ -59,6 +59,11 @@ export class OpenDocument {
     return this.last !== undefined && this.last.version === this.version;
   }
 
+  /** The tree of the current text, or undefined while edits wait for the next analysis (read by the lesson hover). */
+  get currentTree(): TS.SourceFile | undefined {
+    return this.pending === undefined ? this.sourceFile : undefined;
+  }
+
   /**
    * Applies `didChange` content changes in order. Each range is converted to offsets against the
    * text as the changes before it left it; the spans are merged into one, so the next analysis

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts = require('typescript');
-import { CodeActionKind, DidChangeConfigurationNotification, TextDocumentSyncKind } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocumentSyncKind } from 'vscode-languageserver';
 import type {
   CancellationToken,
   CodeAction,
@@ -19,11 +19,17 @@ import type {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, parse, RULES } from '../core';
 import type { Finding } from '../core';
+import { matchLocale } from '../core/messages';
+import type { Locale } from '../core/messages';
 import { isTestFile } from '../core/test-files';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './actions';
+import { ConfigStore, isConfigFile } from './config';
+import type { DocumentConfig } from './config';
+import type { ConfigError } from '../config';
 import { isFindingOf, toDiagnostic, toRange } from './convert';
 import { hoverMarkdown } from './hover';
-import { OpenDocument } from './open-document';
+import { lessonHover } from './lesson-hover';
+import { fileNameOf, OpenDocument } from './open-document';
 import { findPackageRoot, repositoryUrl, RuleDocs, ruleDocUrl } from './rule-docs';
 import { analyzerOptions, defaultSettings, readSettings, SETTINGS_SECTION } from './settings';
 import type { Settings } from './settings';
@@ -65,9 +71,13 @@ class AsyncLensServer {
   private canPullConfiguration = false;
   private canRegisterConfiguration = false;
   private workspaceFolders: string[] = [];
+  /** The editor's language from `initialize`, used while `asyncLens.locale` is `auto`. */
+  private clientLocale: Locale = 'en';
   private readonly packageRoot = findPackageRoot();
   private readonly repository = repositoryUrl(this.packageRoot);
   private readonly ruleDocs = new RuleDocs(this.packageRoot);
+  /** Config files per folder; a bad one is shown once and the document gets the settings alone. */
+  private readonly configs = new ConfigStore((error) => this.showConfigError(error));
 
   constructor(private readonly connection: Connection) {}
 
@@ -80,7 +90,8 @@ class AsyncLensServer {
       else this.applySettings((params.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION]);
     });
     connection.onDidOpenTextDocument(({ textDocument }) => {
-      const document = new OpenDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text, this.newAnalyzer());
+      const analyzer = this.newAnalyzer(fileNameOf(textDocument.uri, textDocument.languageId));
+      const document = new OpenDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text, analyzer);
       this.documents.set(document.uri, document);
       this.schedule(document, 0);
     });
@@ -100,6 +111,9 @@ class AsyncLensServer {
       this.skipNotes.delete(textDocument.uri);
       this.send(connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] }));
     });
+    connection.onDidChangeWatchedFiles(({ changes }) => {
+      if (changes.some((change) => isConfigFile(change.uri))) this.reloadConfigs();
+    });
     connection.onCodeAction((params) => this.codeActions(params));
     connection.onHover((params) => this.hover(params));
     connection.onRequest(ANALYZE_FILES_REQUEST, (params: AnalyzeFilesParams, token: CancellationToken) =>
@@ -115,6 +129,7 @@ class AsyncLensServer {
     const workspace = params.capabilities.workspace;
     this.canPullConfiguration = workspace?.configuration === true;
     this.canRegisterConfiguration = workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    this.clientLocale = matchLocale(params.locale);
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.workspaceFolders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
     if (!this.canPullConfiguration) {
@@ -153,14 +168,43 @@ class AsyncLensServer {
   private applySettings(raw: unknown): void {
     this.settings = readSettings(raw, (message) => this.log(message));
     this.settingsLoaded = true;
+    this.reanalyseAll();
+  }
+
+  /** A config file changed: read configs again and analyse every open document with them. */
+  private reloadConfigs(): void {
+    this.configs.clear();
+    this.reanalyseAll();
+  }
+
+  /** Gives each document a new analyzer (settings or config changed) and analyses it again. */
+  private reanalyseAll(): void {
     for (const document of this.documents.values()) {
-      document.setAnalyzer(this.newAnalyzer());
+      document.setAnalyzer(this.newAnalyzer(document.fileName));
       this.schedule(document, 0);
     }
   }
 
-  private newAnalyzer(): Analyzer {
-    return new Analyzer(ts, RULES, analyzerOptions(this.settings));
+  /** The settings and config for a file: `asyncLens.*` settings over its config file. */
+  private configFor(fileName: string | undefined): DocumentConfig {
+    return this.configs.forFile(fileName, this.settings, this.workspaceFolders[0]);
+  }
+
+  private newAnalyzer(fileName?: string): Analyzer {
+    return new Analyzer(ts, RULES, { ...analyzerOptions(this.configFor(fileName).settings), locale: this.locale });
+  }
+
+  /** One error notification naming the file, position and key; the log keeps it too. */
+  private showConfigError(error: ConfigError): void {
+    const folder = this.workspaceFolders.find((root) => !path.relative(root, error.file).startsWith('..')) ?? path.dirname(error.file);
+    const message = `async-lens: ${error.format(folder)} (using the default configuration until it is fixed)`;
+    this.log(message);
+    this.send(this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }));
+  }
+
+  /** The language of messages and hovers: the setting, or the editor's when it is `auto`. */
+  private get locale(): Locale {
+    return this.settings.locale === 'auto' ? this.clientLocale : this.settings.locale;
   }
 
   /** Analyses a document after `delay` ms; a newer call supersedes a pending one. */
@@ -186,6 +230,11 @@ class AsyncLensServer {
   private analyseNow(document: OpenDocument): void {
     this.cancel(document.uri);
     if (this.documents.get(document.uri) !== document) return;
+    if (this.configFor(document.fileName).ignored) {
+      // The config's `ignores` cover this file: it shows no findings, as the CLI would skip it.
+      this.send(this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] }));
+      return;
+    }
     let analysis;
     try {
       analysis = document.analyse({ maxFileSize: this.settings.maxFileSize, skipRules: this.skipRulesFor(document.fileName) });
@@ -233,12 +282,12 @@ class AsyncLensServer {
         // When the client names diagnostics, answer for those; each action names the diagnostic it resolves.
         const diagnostic = ours.find((candidate) => isFindingOf(finding, candidate, text));
         if (ours.length > 0 && !diagnostic) continue;
-        actions.push(...quickFixes(finding, diagnostic ?? toDiagnostic(finding, text, this.repository), text));
+        actions.push(...quickFixes(finding, diagnostic ?? toDiagnostic(finding, text, this.repository), text, this.locale));
       }
     }
     // Fix-all only when asked for by kind: it is not a fix of the diagnostic under the cursor.
     if (only && wants(FIX_ALL_KIND)) {
-      const action = fixAll(findings, document.text);
+      const action = fixAll(findings, document.text, this.locale);
       if (action) actions.push(action);
     }
     return actions;
@@ -250,11 +299,18 @@ class AsyncLensServer {
     const offset = document.text.offsetAt(params.position);
     const findings = this.currentFindings(document).filter((finding) => finding.start <= offset && offset <= finding.end);
     const first = findings[0];
-    if (!first) return null;
-    const range = toRange(document.text, first.start, first.end);
     const show = this.settings.showAsyncioAnalogues;
+    const locale = this.locale;
+    // A finding's hover wins; elsewhere, the lesson of a `Promise.*` combinator or an `await`.
+    if (!first) {
+      const tree = document.currentTree;
+      return tree ? lessonHover(tree, document.text, offset, locale, show) : null;
+    }
+    const range = toRange(document.text, first.start, first.end);
     const parts = await Promise.all(
-      findings.map(async (finding) => hoverMarkdown(finding, await this.ruleDocs.get(finding.rule), ruleDocUrl(this.repository, finding.rule), show)),
+      findings.map(async (finding) =>
+        hoverMarkdown(finding, await this.ruleDocs.get(finding.rule, locale), ruleDocUrl(this.repository, finding.rule, locale), show, locale),
+      ),
     );
     return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
   }
@@ -314,7 +370,11 @@ class AsyncLensServer {
       this.log(`skipped ${uri}: ${parsed.skipped}`);
       return undefined;
     }
-    const findings = analyzer.analyze(parsed.sourceFile, { skipRules: this.skipRulesFor(file) }).findings;
+    const config = this.configFor(file);
+    if (config.ignored) return undefined;
+    // A file under a config gets an analyzer with that config's rules.
+    const fileAnalyzer = config.file === undefined ? analyzer : this.newAnalyzer(file);
+    const findings = fileAnalyzer.analyze(parsed.sourceFile, { skipRules: this.skipRulesFor(file) }).findings;
     // Positions through the same conversion as open documents.
     const document = TextDocument.create(uri, 'typescript', 0, text);
     this.send(
@@ -325,7 +385,7 @@ class AsyncLensServer {
 
   /** The rules to skip for a file: those that skip test files, when it is one and the setting says so. */
   private skipRulesFor(fileName: string): string[] {
-    if (this.settings.includeTestFiles) return [];
+    if (this.configFor(fileName).settings.includeTestFiles) return [];
     const skipping = RULES.filter((rule) => rule.meta.skipsTestFiles).map((rule) => rule.meta.id);
     if (skipping.length === 0 || !path.isAbsolute(fileName)) return [];
     const folder = this.workspaceFolders.find((root) => !path.relative(root, fileName).startsWith('..'));

@@ -11,6 +11,9 @@ export const SETTINGS_SECTION = 'asyncLens';
 /** When an open document is analysed. */
 export type RunMode = 'onType' | 'onSave';
 
+/** The language of messages and hovers: `auto` follows the editor (`initialize`'s `locale`). */
+export type LocaleSetting = 'auto' | 'en' | 'zh-cn';
+
 /** The settings, validated, with defaults filled in. */
 export interface Settings {
   /** Severity per rule id; a rule left out keeps its default severity. */
@@ -26,6 +29,8 @@ export interface Settings {
   blockingCalls: string[];
   /** Run the rules that skip test files (`meta.skipsTestFiles`) on test files too. */
   includeTestFiles: boolean;
+  /** The language of messages and hovers. */
+  locale: LocaleSetting;
 }
 
 /** The type of one setting, as JSON schema names it. */
@@ -47,6 +52,7 @@ export const SETTINGS: { readonly [K in keyof Settings]: SettingSpec & { default
   showAsyncioAnalogues: { type: 'boolean', default: true },
   blockingCalls: { type: 'array', default: [] },
   includeTestFiles: { type: 'boolean', default: false },
+  locale: { type: 'string', default: 'auto', enum: ['auto', 'en', 'zh-cn'] },
 };
 
 const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
@@ -78,6 +84,7 @@ export function readSettings(raw: unknown, warn: (message: string) => void): Set
     showAsyncioAnalogues: pick('showAsyncioAnalogues', (value) => typeof value === 'boolean'),
     blockingCalls: readBlockingCalls(input.blockingCalls, warn),
     includeTestFiles: pick('includeTestFiles', (value) => typeof value === 'boolean'),
+    locale: pick('locale', (value) => typeof value === 'string' && (SETTINGS.locale.enum ?? []).includes(value)),
   };
   return settings;
 }

@@ -183,12 +183,7 @@ describe('cli: usage errors', () => {
     ],
     ['an unknown option', ['--frobnicate'], "async-lens: unknown option '--frobnicate'\n"],
     ['a bad --max-warnings', ['--max-warnings', 'many'], 'async-lens: --max-warnings many: expected a whole number of 0 or more\n'],
-    ['an unknown format', ['--format', 'xml'], "async-lens: unknown format 'xml'; valid formats: text, json\n"],
-    [
-      'sarif, which a later issue adds',
-      ['--format', 'sarif'],
-      'async-lens: --format sarif is not yet supported (the ecosystem issue adds it); use text or json\n',
-    ],
+    ['an unknown format', ['--format', 'xml'], "async-lens: unknown format 'xml'; valid formats: text, json, sarif, github\n"],
     [
       '--project, which a later issue adds',
       ['--project', 'tsconfig.json'],
@@ -205,10 +200,13 @@ describe('cli: usage errors', () => {
     });
   }
 
-  it('accepts --locale zh-cn, in English until its catalog lands', () => {
+  it('accepts --locale zh-cn: messages in Chinese', () => {
     const run = runCli(['--locale', 'zh-cn', '--format', 'json'], root);
     assert.equal(run.status, 1);
-    assert.equal((JSON.parse(run.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics[0]?.message, LOAD_DROPPED);
+    assert.equal(
+      (JSON.parse(run.stdout) as { diagnostics: Array<{ message: string }> }).diagnostics[0]?.message,
+      '`load(…)` 返回的 promise 被丢弃了：没有被 await、return，也没有拒绝处理函数。',
+    );
   });
 });
 
@@ -235,9 +233,12 @@ describe('cli: --explain', () => {
     assert.match(run.stdout, /^# floating-promise\n/);
   });
 
-  it('exits 2 for an unknown rule id', () => {
+  it('exits 2 for an unknown rule or lesson id', () => {
     const run = runCli(['--explain', 'nope'], __dirname);
     assert.equal(run.status, 2);
-    assert.equal(run.stderr, `async-lens: unknown rule 'nope' for --explain; valid rules: ${RULE_IDS}\n`);
+    assert.equal(
+      run.stderr,
+      `async-lens: unknown rule or lesson 'nope' for --explain; valid rules: ${RULE_IDS}; valid lessons: Promise.all, Promise.allSettled, Promise.race, Promise.any, await\n`,
+    );
   });
 });
