@@ -74,7 +74,13 @@ export class FileAnalyser {
   private readonly testFileSkips: readonly string[];
 
   constructor(private readonly settings: RunSettings) {
-    this.analyzer = new Analyzer(ts, RULES, { rules: settings.rules, locale: settings.locale, ruleOptions: settings.ruleOptions });
+    // Each file is analysed once: no statement-level cache.
+    this.analyzer = new Analyzer(ts, RULES, {
+      rules: settings.rules,
+      locale: settings.locale,
+      ruleOptions: settings.ruleOptions,
+      incremental: false,
+    });
     this.testFileSkips = settings.includeTestFiles ? [] : RULES.filter((rule) => rule.meta.skipsTestFiles).map((rule) => rule.meta.id);
   }
 

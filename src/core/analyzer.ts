@@ -1,5 +1,6 @@
 // The analyzer: one iterative walk that dispatches to every enabled rule's visitors, with
-// findings cached per function (at any depth) and reused while the facts they read still hold.
+// findings cached per function (at any depth), and per direct statement of a long body, and
+// reused while the facts they read still hold.
 import type * as TS from 'typescript';
 import { format } from './messages';
 import { bindingSignature, isPromiseFunctionTypeNode, isPromiseTypeNode, returnsPromise } from './promise';
@@ -11,7 +12,10 @@ import type { AnalyzerOptions, Finding, RawFinding, Severity, SharedOptions, Typ
 
 /** A fact a cached unit read from outside itself: the binding signature a name had. */
 interface Dependency {
-  /** `n:<name>` for a name, `t:<name>` for `this.<name>`. */
+  /**
+   * `n:<name>` for a name, `t:<name>` for `this.<name>`, `x:` for how a function unit is called,
+   * `c:` for the execution context around a statement unit.
+   */
   key: string;
   value: string;
 }
@@ -25,6 +29,10 @@ interface CacheEntry {
 
 interface ActiveUnit {
   node: TS.Node;
+  /** A direct statement of a long body (not a function): cached only if no rule read its surroundings. */
+  statement: boolean;
+  /** A rule read something around the statement that no recorded fact captures. */
+  contextual: boolean;
   /** Depth of the scope the unit sits in: names bound at or above it are outside the unit. */
   outerDepth: number;
   findings: RawFinding[];
@@ -35,7 +43,7 @@ interface ActiveUnit {
 export interface AnalysisStats {
   /** Nodes the walk dispatched to visitors. */
   nodesVisited: number;
-  /** Functions whose cached findings were reused. */
+  /** Functions and statements whose cached findings were reused. */
   unitsReused: number;
 }
 
@@ -63,6 +71,7 @@ export class Analyzer {
   private cacheKey = '';
   private readonly kinds: Uint8Array;
   private readonly ruleOptions: Readonly<Record<string, unknown>>;
+  private readonly statementUnitMin: number;
 
   constructor(ts: TypeScript, rules: readonly Rule[], options: AnalyzerOptions = {}) {
     this.ts = ts;
@@ -77,6 +86,7 @@ export class Analyzer {
     this.shared = { checkThenables: options.checkThenables ?? false };
     this.ruleOptions = options.ruleOptions ?? {};
     this.locale = options.locale ?? 'en';
+    this.statementUnitMin = options.incremental === false ? Infinity : STATEMENT_UNIT_MIN;
   }
 
   /** The ids of the rules this analyzer runs. */
@@ -93,7 +103,17 @@ export class Analyzer {
       this.cache = new WeakMap();
       this.cacheKey = key;
     }
-    const walk = new Walk(this.ts, this.kinds, sourceFile, rules, this.shared, this.ruleOptions, this.cache, fileOptions.onVisit);
+    const walk = new Walk(
+      this.ts,
+      this.kinds,
+      sourceFile,
+      rules,
+      this.shared,
+      this.ruleOptions,
+      this.cache,
+      this.statementUnitMin,
+      fileOptions.onVisit,
+    );
     const raw = walk.run();
     if (walk.failures.size > 0) this.cache = new WeakMap();
     const findings: Finding[] = [];
@@ -173,6 +193,7 @@ class Walk {
     shared: SharedOptions,
     ruleOptions: Readonly<Record<string, unknown>>,
     private readonly cache: WeakMap<TS.Node, CacheEntry>,
+    private readonly statementUnitMin: number,
     private readonly onVisit: ((node: TS.Node) => void) | undefined,
   ) {
     for (const rule of rules) {
@@ -199,6 +220,7 @@ class Walk {
       resolve: (name) => this.resolve(name),
       thisMember: (node, name) => this.thisMember(node, name),
       executionContext: (node) => this.executionContext(node, true),
+      contextual: () => this.markContextual(),
     };
   }
 
@@ -216,20 +238,41 @@ class Walk {
       }
       const node = top;
       const flags = kinds[node.kind]!;
-      if (flags & KIND_FUNCTION) {
+      const statement = !(flags & KIND_FUNCTION) && this.isStatementUnit(node);
+      const unit = statement || (flags & KIND_FUNCTION) !== 0;
+      if (unit) {
         if (this.reuse(node)) continue;
-        this.units.push({ node, outerDepth: this.scope ? this.scope.depth : -1, findings: [], dependencies: new Map() });
+        const outerDepth = this.scope ? this.scope.depth : -1;
+        this.units.push({ node, statement, contextual: false, outerDepth, findings: [], dependencies: new Map() });
       }
       const opensScope = this.opensScope(node, flags);
       if (opensScope) this.scope = openScope(node, this.scope);
       this.dispatch(node);
-      if (flags & KIND_FUNCTION || opensScope) stack.push(node, EXIT);
+      if (unit || opensScope) stack.push(node, EXIT);
       const start = stack.length;
       node.forEachChild(push);
       // Children were pushed in source order; reverse them so the first child is walked first.
       reverseTail(stack, start);
     }
     return this.fileFindings;
+  }
+
+  /**
+   * A direct statement of a body long enough that walking all of it again after an edit costs
+   * more than checking each statement's facts: a function body or the file of at least
+   * `STATEMENT_UNIT_MIN` statements (never, for an analyzer that is not incremental).
+   */
+  private isStatementUnit(node: TS.Node): boolean {
+    const parent = node.parent;
+    if (!parent) return false;
+    if (this.ts.isSourceFile(parent)) return parent.statements.length >= this.statementUnitMin;
+    if (parent.kind !== this.ts.SyntaxKind.Block || !(parent.parent && this.kinds[parent.parent.kind]! & KIND_FUNCTION)) return false;
+    return (parent as TS.Block).statements.length >= this.statementUnitMin;
+  }
+
+  /** Every statement being walked depends on its surroundings: none of them is cached. */
+  private markContextual(): void {
+    for (const unit of this.units) if (unit.statement) unit.contextual = true;
   }
 
   private opensScope(node: TS.Node, flags: number): boolean {
@@ -240,13 +283,13 @@ class Walk {
 
   private exit(node: TS.Node): void {
     if (this.scope?.node === node) this.scope = this.scope.parent;
-    if (!(this.kinds[node.kind]! & KIND_FUNCTION)) return;
+    if (this.units[this.units.length - 1]?.node !== node) return;
     const unit = this.units.pop()!;
     const dependencies: Dependency[] = [];
     for (const [key, value] of unit.dependencies) dependencies.push({ key, value });
-    // A fix that edits outside the function (an import added at the top of the file) would
-    // move with the function if it were reused, and may depend on text outside it: not cached.
-    if (!unit.findings.some((finding) => editsOutside(finding, node))) {
+    // A fix that edits outside the unit (an import added at the top of the file) would move
+    // with it if it were reused, and may depend on text outside it: not cached.
+    if (!unit.contextual && !unit.findings.some((finding) => editsOutside(finding, node))) {
       this.cache.set(node, {
         pos: node.pos,
         findings: unit.findings.map((finding) => shift(finding, -node.pos)),
@@ -275,6 +318,8 @@ class Walk {
   private evaluate(key: string, node: TS.Node, record = false): string {
     // The execution context of the unit itself: the unit is a synchronous callback.
     if (key === 'x:') return this.executionContext(node, record, true);
+    // The execution context around a statement.
+    if (key === 'c:') return this.executionContext(node, record);
     const name = key.slice(2);
     if (key.startsWith('t:')) return record ? (this.thisMember(node, name) ?? '') : (this.memberSignature(node, name) ?? '');
     const binding = record ? this.resolve(name) : lookup(this.ts, this.scope, name);
@@ -304,6 +349,8 @@ class Walk {
   }
 
   private report(report: Report): void {
+    // A finding's fixes read the code around it (is the function async, is this the last statement).
+    this.markContextual();
     const start = report.node ? report.node.getStart(this.sourceFile) : (report.start ?? 0);
     const end = report.node ? report.node.getEnd() : (report.end ?? start);
     this.sink().push({
@@ -362,6 +409,11 @@ class Walk {
         for (let i = this.units.length - 1; i >= 0; i--) {
           if (this.units[i]!.node === callback) this.units[i]!.dependencies.set('x:', result);
         }
+      }
+      // A statement whose answer was decided outside it (by the function around it) keeps the
+      // answer as its `c:` fact: the same as the execution context at the statement itself.
+      for (const unit of this.units) {
+        if (unit.statement && (!fn || fn.pos < unit.node.pos || fn.end > unit.node.end)) unit.dependencies.set('c:', result);
       }
     }
     return result;
@@ -453,6 +505,9 @@ class Walk {
     return undefined;
   }
 }
+
+/** How many statements a body needs before its direct statements are cached one by one. */
+const STATEMENT_UNIT_MIN = 16;
 
 /** Array methods that call their first argument synchronously. */
 const SYNC_CALLBACK_METHODS: ReadonlySet<string> = new Set([

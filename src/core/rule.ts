@@ -36,6 +36,15 @@ export interface RuleContext extends NameResolver {
    * `sync` in any other function; `top` at module level. Recorded for cache validation.
    */
   executionContext(node: TS.Node): ExecutionContext;
+  /**
+   * Says that what the visitor decides depends on code outside the statement being walked that
+   * no recorded fact captures (the references of a local, the loop or function around the node,
+   * the statements beside it): the analyzer then does not reuse that statement's findings on
+   * their own. `report` implies it (fixes read the code around a finding); `executionContext`
+   * and `resolve` are recorded as facts instead. Call it before any such read, also on the way
+   * to deciding there is nothing to report.
+   */
+  contextual(): void;
 }
 
 /** See `RuleContext.executionContext`. */

@@ -101,4 +101,10 @@ export interface AnalyzerOptions {
   locale?: string;
   /** Rules to skip for this file (for example a rule that skips test files). */
   skipRules?: readonly string[];
+  /**
+   * Whether the same files will be analysed again after edits (an editor). Then the direct
+   * statements of long bodies are cached one by one as well as functions; a host that analyses
+   * each file once (the CLI) saves that bookkeeping with `false`. Default: true.
+   */
+  incremental?: boolean;
 }

@@ -77,6 +77,8 @@ export class Analyses {
         locale: settings.locale,
         checkThenables: settings.checkThenables,
         ruleOptions: { 'blocking-in-async': { additions: blockingCalls } },
+        // ESLint parses every lint afresh: no node survives to be reused.
+        incremental: false,
       });
       this.analyzers.set(key, analyzer);
     }

@@ -128,6 +128,158 @@ describe('incremental analysis', () => {
   });
 });
 
+describe('incremental analysis: the direct statements of a long body', () => {
+  /** A body of `count` plain statements, the shape of a bundle's IIFE (typescript.js). */
+  function iifeOfStatements(count: number): string {
+    const lines = ['(function () {', '  async function load(n: number) { return n; }', '  var table = {};'];
+    for (let i = 0; i < count; i++) lines.push(`  var v${i} = table.k${i} || (table.k${i} = { id: ${i}, next: v${i > 0 ? i - 1 : 0} });`);
+    lines.push('})();', '');
+    return lines.join('\n');
+  }
+
+  it('after an edit in one statement of a 2,000-statement body, walks that statement and reuses the others', () => {
+    const text = iifeOfStatements(2000);
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(text);
+    analyzer.analyze(first);
+    const at = text.indexOf('id: 1000,') + 'id: 100'.length;
+    const second = edited(first, { start: at, length: 1, text: '7' });
+    const visited: TS.Node[] = [];
+    const after = analyzer.analyze(second, { onVisit: (node) => visited.push(node) });
+    const statement = findVariable(second, 'v1000');
+    const outside = visited.filter((node) => !isWithin(node, statement) && node !== statement);
+    assert.ok(outside.length <= 8, `visited ${outside.length} nodes outside the edited statement`);
+    assert.equal(visited.length - outside.length, countNodes(statement));
+    assert.ok(after.stats.unitsReused >= 2001, `reused ${after.stats.unitsReused}`);
+  });
+
+  it('re-analyses an unchanged `const all = Promise.all(…)` when the await of it, many statements later, goes away', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `  const f${i} = ${i};`).join('\n');
+    const before = `async function load() { return 1; }\nasync function main() {\n  const all = Promise.all([load()]);\n${filler}\n  await all;\n}\n`;
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(before);
+    assert.deepEqual(summary(analyzer.analyze(first).findings), []);
+    const at = before.indexOf('await all;');
+    const second = edited(first, { start: at, length: 'await all;'.length, text: 'return 1;' });
+    const incremental = summary(analyzer.analyze(second).findings);
+    assert.deepEqual(incremental, summary(new Analyzer(ts, RULES).analyze(parsed(second.text)).findings));
+    assert.equal(incremental.length, 1);
+  });
+
+  it('re-analyses the unchanged statements of a long function when it becomes async, and again when it stops', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `  const f${i} = ${i};`).join('\n');
+    const before = [
+      'import { readFileSync } from "node:fs";',
+      'declare const api: { get(x: string): Promise<string> };',
+      'async function load(x: string) { return x; }',
+      'function main(xs: string[], results: string[]) {',
+      filler,
+      '  for (const x of xs) {',
+      '    results.push(await api.get(x));',
+      '  }',
+      '  const text = readFileSync(xs[0]!);',
+      '  xs.forEach(async (x) => { await load(x); });',
+      '  return text;',
+      '}',
+      '',
+    ].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    let sourceFile = parsed(before);
+    analyzer.analyze(sourceFile);
+    const at = before.indexOf('function main');
+    for (const change of [{ start: at, length: 0, text: 'async ' }, { start: at, length: 'async '.length, text: '' }]) {
+      sourceFile = edited(sourceFile, change);
+      const incremental = summary(analyzer.analyze(sourceFile).findings);
+      assert.deepEqual(incremental, summary(new Analyzer(ts, RULES).analyze(parsed(sourceFile.text)).findings), JSON.stringify(change));
+    }
+    // Async, it has a sequential loop and a blocking call; neither is reported once it is not.
+    sourceFile = edited(sourceFile, { start: at, length: 0, text: 'async ' });
+    const rules = analyzer.analyze(sourceFile).findings.map((finding) => finding.rule);
+    assert.ok(rules.includes('await-in-loop') && rules.includes('blocking-in-async'), rules.join(', '));
+  });
+
+  it('re-analyses the statements of a long callback when its caller starts running it synchronously in async code', () => {
+    const filler = Array.from({ length: 20 }, (_, i) => `    const f${i} = ${i};`).join('\n');
+    const before = [
+      'import { readFileSync } from "node:fs";',
+      'async function outer(xs: string[]) {',
+      '  xs.then(function (x) {',
+      filler,
+      '    return readFileSync(x);',
+      '  });',
+      '}',
+      '',
+    ].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    const first = parsed(before);
+    assert.deepEqual(summary(analyzer.analyze(first).findings), []);
+    // `map` runs its callback at once, inside the async function: the read now blocks it.
+    const at = before.indexOf('then');
+    const second = edited(first, { start: at, length: 'then'.length, text: 'map' });
+    const incremental = analyzer.analyze(second);
+    assert.deepEqual(summary(incremental.findings), summary(new Analyzer(ts, RULES).analyze(parsed(second.text)).findings));
+    assert.deepEqual(incremental.findings.map((finding) => finding.rule), ['blocking-in-async']);
+    assert.ok(incremental.stats.unitsReused >= 20, `reused ${incremental.stats.unitsReused}`);
+  });
+
+  it('gives the same findings as a full analysis after each of 600 random edits in a long async body', () => {
+    const random = mulberry32(20261127);
+    const pieces = [
+      'async ', 'await ', 'load(x);', 'void ', '.catch(() => {})', 'Promise.all([load(1)]);', '}', '{', '(', ')', '\n', ' ',
+      'all', 'await all;', 'all.length;', 'const all = Promise.all([load(2)]);', 'results.push(await load(x));',
+      'for (const x of xs) {', 'items.forEach(async (x) => { await load(x); });', "emitter.on('e', async () => { await load(3); });",
+      'readFileSync(x);', 'function load() {}', 'return ', ';', 'x', 'try { await load(4); } catch {}', 'let results = [];',
+      'setTimeout(async () => { await load(5); });', '// async-lens-disable-next-line floating-promise\n',
+    ];
+    const body = [
+      '  const all = Promise.all([load(0)]);', '  const results = [];', '  for (const x of xs) {', '    results.push(await load(x));', '  }',
+      '  items.forEach(async (item) => { await load(item); });', "  emitter.on('data', async () => { await load(1); });",
+      '  const text = readFileSync(xs[0]);', '  load(2);', '  void load(3);', '  await all;', '  setTimeout(async () => { await load(4); });',
+      '  const n = results.length;', '  if (n > 1) { load(n); }', '  try { await load(5); } catch {}', '  const more = xs.map(async (x) => load(x));',
+      '  await Promise.all(more);', '  return results;',
+    ];
+    let text = [
+      'import { readFileSync } from "node:fs";',
+      'declare const emitter: { on(e: string, f: () => Promise<void>): void };',
+      'declare const items: number[];',
+      'async function load(n: unknown) { return n; }',
+      'async function main(xs: string[]) {',
+      ...body,
+      '}',
+      '',
+    ].join('\n');
+    const analyzer = new Analyzer(ts, RULES);
+    let sourceFile = parsed(text);
+    analyzer.analyze(sourceFile);
+    let reused = 0;
+    for (let step = 0; step < 600; step++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const remove = random() < 0.4 ? Math.min(Math.floor(random() * 12), text.length - start) : 0;
+      const inserted = random() < 0.8 ? pieces[Math.floor(random() * pieces.length)]! : '';
+      const change = { start, length: remove, text: inserted };
+      sourceFile = edited(sourceFile, change);
+      text = sourceFile.text;
+      const result = analyzer.analyze(sourceFile);
+      reused += result.stats.unitsReused;
+      const full = new Analyzer(ts, RULES).analyze(parsed(text)).findings;
+      assert.deepEqual(result.findings, full, `step ${step}: ${JSON.stringify(change)}\n${text}`);
+    }
+    assert.ok(reused > 1200, `only ${reused} units were reused`);
+  });
+});
+
+function findVariable(sourceFile: TS.SourceFile, name: string): TS.VariableStatement {
+  let found: TS.VariableStatement | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isVariableStatement(node) && node.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) found = node;
+    else node.forEachChild(visit);
+  };
+  visit(sourceFile);
+  assert.ok(found, `${name} is declared`);
+  return found;
+}
+
 function findFunction(sourceFile: TS.SourceFile, name: string): TS.FunctionDeclaration {
   let found: TS.FunctionDeclaration | undefined;
   const visit = (node: TS.Node): void => {

@@ -70,6 +70,9 @@ export const asyncCallbackIgnored: Rule = {
       const call = node as TS.CallExpression;
       const site = findSite(context, call);
       if (!site) return;
+      // The verdict may read the statement around the call, a handler declared beside it, or the
+      // emitter's declaration.
+      context.contextual();
       const callback = skipOuterExpressions(context.ts, site.callback);
       if (!isIgnoredAsync(context, call, site, callback)) return;
       const { start, end } = reportRange(context, callback);
@@ -101,6 +104,7 @@ function findSite(context: RuleContext, call: TS.CallExpression): Site | undefin
   }
   if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.name)) return undefined;
   const name = callee.name.text;
+  if (name === 'forEach' || PREDICATES.has(name) || LISTENERS.has(name)) context.contextual();
   // Node's `Readable.forEach` returns a promise that callers use: only a dropped result is `Array`'s.
   if (name === 'forEach') return isExpressionStatement(ts, call) ? { shape: 'for-each', method: name, callback: args[0]! } : undefined;
   if (PREDICATES.has(name)) return isStreamUse(ts, call, name) ? undefined : { shape: 'predicate', method: name, callback: args[0]! };

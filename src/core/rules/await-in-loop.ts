@@ -52,6 +52,8 @@ export const awaitInLoop: Rule = {
   visitors: {
     AwaitExpression(node, context) {
       const ts = context.ts;
+      // Everything below reads the loop and the statements around the await.
+      context.contextual();
       const awaited = node as TS.AwaitExpression;
       const call = skipOuterExpressions(ts, awaited.expression);
       if (!ts.isCallExpression(call) || isPromiseStatic(context, call)) return;

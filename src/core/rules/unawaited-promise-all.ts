@@ -32,6 +32,7 @@ export const unawaitedPromiseAll: Rule = {
       const expression = (node as TS.ExpressionStatement).expression;
       const method = combinatorName(context.ts, expression, context);
       if (!method) return;
+      context.contextual();
       const fixes: RawFix[] = [];
       if (canAwaitAt(context.ts, node)) {
         fixes.push({
@@ -50,6 +51,8 @@ export const unawaitedPromiseAll: Rule = {
       if (!declaration.initializer) return;
       const method = combinatorName(ts, declaration.initializer, context);
       if (!method) return;
+      // The verdict reads every reference to the local, in the statements after this one.
+      context.contextual();
       const canAwait = canAwaitAt(ts, declaration);
       if (!ts.isIdentifier(declaration.name)) {
         // `const [a, b] = Promise.all(…)`: already broken, so adding `await` is safe.
