@@ -50,7 +50,11 @@ function parseArgs(argv) {
   return options;
 }
 
-/** An HTTP endpoint for the tests: GET /screenshot?name=N&rule=R checks the DOM and writes the PNG. */
+/**
+ * An HTTP endpoint for the tests: GET /screenshot?name=N&rule=R checks the DOM and writes the PNG;
+ * GET /element?name=N&selector=S&text=T waits for an element and writes the PNG; /click also
+ * clicks it, as the user would (a command run from a walkthrough button, which `onCommand:` sees).
+ */
 function startDriverEndpoint(getPage, log) {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://127.0.0.1');
@@ -58,8 +62,16 @@ function startDriverEndpoint(getPage, log) {
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(body));
     };
-    if (url.pathname !== '/screenshot') return reply(404, { error: 'unknown' });
     const name = (url.searchParams.get('name') || 'workbench').replace(/[^a-z0-9-]/gi, '_');
+    if (url.pathname === '/element' || url.pathname === '/click') {
+      const selector = url.searchParams.get('selector') || 'body';
+      const click = url.pathname === '/click';
+      return element(getPage(), name, selector, url.searchParams.get('text') || '', log, click).then(
+        (result) => reply(200, result),
+        (error) => reply(200, { ok: false, error: String(error && error.stack ? error.stack : error) }),
+      );
+    }
+    if (url.pathname !== '/screenshot') return reply(404, { error: 'unknown' });
     const rule = url.searchParams.get('rule') || 'async-lens';
     screenshot(getPage(), name, rule, log).then(
       (result) => reply(200, result),
@@ -67,6 +79,30 @@ function startDriverEndpoint(getPage, log) {
     );
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/**
+ * Waits for a visible element matching `selector` (and containing `text`), returns its text and
+ * writes a PNG of the page: for workbench views no extension API can see, such as a walkthrough.
+ */
+async function element(page, name, selector, text, log, click = false) {
+  const locator = page.locator(selector, text ? { hasText: text } : {});
+  const seen = {};
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: 20_000 });
+    seen.count = await locator.count();
+    seen.text = (await locator.first().innerText()).replace(/\s+/g, ' ').trim();
+    seen.className = await locator.first().getAttribute('class');
+    if (click) await locator.first().click();
+  } catch (error) {
+    seen.count ??= await locator.count();
+    seen.error = String(error.message || error).split('\n')[0];
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  log(`[driver] element ${selector} ${JSON.stringify({ count: seen.count, error: seen.error })}, screenshot ${path.relative(process.cwd(), file)}`);
+  return { ok: !seen.error, file, ...seen };
 }
 
 /** Waits for a warning squiggle and a Problems row naming `rule`, then writes the PNG. */

@@ -2,6 +2,7 @@
 // was seen, code actions with one retry on `Canceled`, scratch copies of the examples.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as vscode from 'vscode';
 
 /** The extension under test (`publisher.name`). */
@@ -188,4 +189,24 @@ export function lineOf(editor: vscode.TextEditor, needle: string): number {
   const line = editor.document.getText().split(/\r?\n/).findIndex((text) => text.includes(needle));
   assert.ok(line >= 0, `${editor.document.uri.path} has a line with ${needle}`);
   return line;
+}
+
+/**
+ * Asks the driver (outside the extension host, where the page is) to check the workbench's DOM and
+ * write a screenshot: `screenshot` (a squiggle and a Problems row), `element` (any selector) or
+ * `click` (the same, then a click on it).
+ */
+export function askDriver<T>(endpoint: 'screenshot' | 'element' | 'click', query: Record<string, string>): Promise<T> {
+  const base = process.env.ASYNC_LENS_DRIVER_URL;
+  assert.ok(base, 'the driver says where to ask (ASYNC_LENS_DRIVER_URL)');
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${base}/${endpoint}?${new URLSearchParams(query).toString()}`, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve(JSON.parse(body) as T));
+      })
+      .on('error', reject);
+  });
 }

@@ -1,9 +1,8 @@
 // Chromium renders the workbench with an example open: a warning squiggle in the editor and a Problems row
 // naming an async-lens rule. The driver (outside the extension host) checks the DOM and keeps the PNG.
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
 import * as vscode from 'vscode';
-import { openExample, waitForRules } from '../helpers';
+import { askDriver, openExample, waitForRules } from '../helpers';
 
 interface ScreenshotResult {
   ok: boolean;
@@ -14,21 +13,6 @@ interface ScreenshotResult {
   error?: string;
 }
 
-function askDriver(query: string): Promise<ScreenshotResult> {
-  const base = process.env.ASYNC_LENS_DRIVER_URL;
-  assert.ok(base, 'the driver says where to ask for screenshots (ASYNC_LENS_DRIVER_URL)');
-  return new Promise((resolve, reject) => {
-    http
-      .get(`${base}/screenshot?${query}`, (response) => {
-        let body = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => (body += chunk));
-        response.on('end', () => resolve(JSON.parse(body) as ScreenshotResult));
-      })
-      .on('error', reject);
-  });
-}
-
 describe('screenshot', () => {
   it('the workbench shows a warning squiggle and a Problems row naming the rule', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -37,7 +21,7 @@ describe('screenshot', () => {
     editor.revealRange(diagnostic!.range, vscode.TextEditorRevealType.InCenter);
     editor.selection = new vscode.Selection(diagnostic!.range.start, diagnostic!.range.start);
     await vscode.commands.executeCommand('workbench.actions.view.problems');
-    const result = await askDriver('name=workbench-02-gather&rule=unawaited-promise-all');
+    const result = await askDriver<ScreenshotResult>('screenshot', { name: 'workbench-02-gather', rule: 'unawaited-promise-all' });
     assert.ok(result.ok, `the driver saw ${JSON.stringify(result)}`);
     assert.ok((result.squiggles ?? 0) > 0);
     assert.match(result.problemText ?? '', /unawaited-promise-all/);
