@@ -14,7 +14,16 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.async-lens`;
 export const SHOW_RULE_DOC_COMMAND = 'asyncLens.showRuleDoc';
 
 /** The quick fixes of one finding, in ladder order; `diagnostic` is the one they resolve. */
-export function quickFixes(finding: Finding, diagnostic: Diagnostic, document: TextDocument, locale = 'en'): CodeAction[] {
+/** Whether an offset of the document lies in JSX text, where a `//` line would be text, not a comment. */
+export type InJsxText = (offset: number) => boolean;
+
+export function quickFixes(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  document: TextDocument,
+  locale = 'en',
+  inJsxText: InJsxText = () => false,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const rule = { rule: finding.rule };
   const fixes = orderFixes(finding.fixes);
@@ -33,7 +42,7 @@ export function quickFixes(finding: Finding, diagnostic: Diagnostic, document: T
       title: format(locale, 'action.disable-line', rule),
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: { changes: { [document.uri]: [disableLineEdit(document, finding)] } },
+      edit: { changes: { [document.uri]: [disableLineEdit(document, finding, inJsxText)] } },
     });
     actions.push({
       title: format(locale, 'action.disable-file', rule),
@@ -102,14 +111,17 @@ export function mergeEdits(edits: readonly CoreTextEdit[]): CoreTextEdit[] {
 }
 
 /** `// async-lens-disable-next-line <id>` above the finding's first line, with that line's indentation. */
-function disableLineEdit(document: TextDocument, finding: Finding): TextEdit {
+function disableLineEdit(document: TextDocument, finding: Finding, inJsxText: InJsxText): TextEdit {
   const line = document.positionAt(finding.start).line;
   const lineStart = document.offsetAt({ line, character: 0 });
   const text = document.getText();
   const indentation = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))![0];
+  // Among JSX children a `//` line is text the page shows: the comment goes in braces there.
+  const directive = `async-lens-disable-next-line ${finding.rule}`;
+  const comment = lineStart > 0 && inJsxText(lineStart - 1) ? `{/* ${directive} */}` : `// ${directive}`;
   return {
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
-    newText: `${indentation}// async-lens-disable-next-line ${finding.rule}${lineBreakOf(document)}`,
+    newText: `${indentation}${comment}${lineBreakOf(document)}`,
   };
 }
 

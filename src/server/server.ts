@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, parse, RULES } from '../core';
 import type { Finding } from '../core';
 import { matchLocale } from '../core/messages';
+import { isInJsxText } from '../core/suppressions';
 import type { Locale } from '../core/messages';
 import { isTestFile } from '../core/test-files';
 import { FIX_ALL_KIND, fixAll, quickFixes } from './actions';
@@ -277,12 +278,14 @@ class AsyncLensServer {
       const from = text.offsetAt(params.range.start);
       const to = text.offsetAt(params.range.end);
       const ours = params.context.diagnostics.filter((diagnostic) => findings.some((finding) => isFindingOf(finding, diagnostic, text)));
+      const tree = document.currentTree;
+      const inJsxText = (offset: number): boolean => !!tree && isInJsxText(ts, tree, offset);
       for (const finding of findings) {
         if (finding.start > to || finding.end < from) continue;
         // When the client names diagnostics, answer for those; each action names the diagnostic it resolves.
         const diagnostic = ours.find((candidate) => isFindingOf(finding, candidate, text));
         if (ours.length > 0 && !diagnostic) continue;
-        actions.push(...quickFixes(finding, diagnostic ?? toDiagnostic(finding, text, this.repository), text, this.locale));
+        actions.push(...quickFixes(finding, diagnostic ?? toDiagnostic(finding, text, this.repository), text, this.locale, inJsxText));
       }
     }
     // Fix-all only when asked for by kind: it is not a fix of the diagnostic under the cursor.

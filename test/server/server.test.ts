@@ -367,6 +367,46 @@ describe('server: editing', () => {
     assert.ok(codes(params).includes('async-callback-ignored'));
   });
 
+  it('disables for a line among JSX children with a {/* */} comment, which the next analysis honours', async () => {
+    client = await LspClient.start({ debounceMs: 0 });
+    const uri = memoryUri('view.tsx');
+    const text = [
+      'declare function save(): Promise<void>;',
+      'export function View() {',
+      '  return (',
+      '    <ul>',
+      '      <li onClick={() => {',
+      '        save();',
+      '      }}>save</li>',
+      '    </ul>',
+      '  );',
+      '}',
+      '',
+    ].join('\n');
+    await client.open(uri, text, 1, 'typescriptreact');
+    const [floating] = (await client.waitForDiagnostics(uri)).diagnostics.filter((d) => d.code === 'floating-promise');
+    assert.ok(floating, 'save() is reported');
+    const disable = (await client.codeActions(uri, floating)).find((action) => action.title === 'Disable floating-promise for this line');
+    const after = applyEdit(text, uri, disable?.edit);
+    // save() is in a block of the arrow, not among the JSX children: a plain line comment.
+    assert.equal(after.split('\n')[5], '        // async-lens-disable-next-line floating-promise');
+
+    // An async predicate inside the JSX children: the line above it is JSX text.
+    const child = text
+      .replace('declare function save(): Promise<void>;', 'declare const items: { done: boolean }[];')
+      .replace('      <li onClick={() => {\n        save();\n      }}>save</li>', '      <li>\n        {items.filter(async (item) => item.done).length}\n      </li>');
+    await client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 11, character: 0 } }, text: child }]);
+    const params = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    const inChild = params.diagnostics.find((d) => d.code === 'async-callback-ignored');
+    assert.ok(inChild, 'the async predicate among the children is reported');
+    const childDisable = (await client.codeActions(uri, inChild)).find((action) => action.title === 'Disable async-callback-ignored for this line');
+    const disabled = applyEdit(child, uri, childDisable?.edit);
+    assert.equal(disabled.split('\n')[5], '        {/* async-lens-disable-next-line async-callback-ignored */}');
+    await client.change(uri, 3, [{ range: { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, text: disabled }]);
+    const quiet = await client.waitForDiagnostics(uri, (p) => p.version === 3);
+    assert.deepEqual(quiet.diagnostics.map((d) => d.code), []);
+  });
+
   it('reports an unused suppression as a hint tagged unnecessary, with its removal first', async () => {
     client = await LspClient.start({ debounceMs: 0 });
     const uri = memoryUri('unused.ts');
