@@ -14,20 +14,24 @@ export interface Suppression {
   /** The comment's range. */
   start: number;
   end: number;
-  /** The 0-based line the comment is on. */
+  /** The 0-based line the comment ends on (a `-next-line` directive covers the line after it). */
   line: number;
 }
 
-/** Finds the suppression comments of a file (only real comments, never text in strings). */
+/**
+ * Finds the suppression comments of a file: only real comments, never text in a string, template,
+ * regular expression or JSX text.
+ */
 export function findSuppressions(ts: TypeScript, sourceFile: TS.SourceFile): Suppression[] {
   const text = sourceFile.text;
   const found: Suppression[] = [];
+  const commentAt = commentLocator(ts, sourceFile);
   let from = 0;
   for (;;) {
     const at = text.indexOf(MARKER, from);
     if (at < 0) break;
     from = at + MARKER.length;
-    const comment = commentAt(ts, sourceFile, at);
+    const comment = commentAt(at);
     if (!comment) continue;
     from = Math.max(from, comment.end);
     const match = DIRECTIVE.exec(text.slice(comment.start, comment.end));
@@ -36,6 +40,11 @@ export function findSuppressions(ts: TypeScript, sourceFile: TS.SourceFile): Sup
     const kind = match[1] === '-next-line' ? 'next-line' : match[1] === '-line' ? 'line' : 'file';
     // The file form is the block comment; a line comment without a suffix is not a directive.
     if (kind === 'file' && !isBlock) continue;
+    const startLine = sourceFile.getLineAndCharacterOfPosition(comment.start).line;
+    const endLine = isBlock ? sourceFile.getLineAndCharacterOfPosition(comment.end).line : startLine;
+    // As in ESLint: a `-line` directive that spans lines names no one line, so it is none, and
+    // `-next-line` means the line after the comment's end.
+    if (kind === 'line' && endLine !== startLine) continue;
     // Ids are separated by commas or spaces; `--` starts a free-text reason.
     const words = (match[2] ?? '').split(/[\s,]+/).filter((word) => word.length > 0);
     const cut = words.indexOf('--');
@@ -44,58 +53,110 @@ export function findSuppressions(ts: TypeScript, sourceFile: TS.SourceFile): Sup
       rules: cut >= 0 ? words.slice(0, cut) : words,
       start: comment.start,
       end: comment.end,
-      line: sourceFile.getLineAndCharacterOfPosition(comment.start).line,
+      line: endLine,
     });
   }
   return found;
 }
 
-/** The range of the comment that contains `position`, if it is inside one. */
-function commentAt(ts: TypeScript, sourceFile: TS.SourceFile, position: number): { start: number; end: number } | undefined {
-  // Descend to the deepest node whose full range holds the position; a comment lies in its
-  // leading trivia, before the node's first token.
-  let node: TS.Node = sourceFile;
-  for (;;) {
-    let next: TS.Node | undefined;
-    node.forEachChild((child) => {
-      if (child.pos <= position && position < child.end) {
-        next = child;
-        return true;
-      }
-      return undefined;
-    });
-    if (!next) break;
-    node = next;
-  }
-  const text = sourceFile.text;
-  const scanFrom = node === sourceFile ? lastTokenEnd(sourceFile) : node.pos;
-  const ranges = [
-    ...(ts.getLeadingCommentRanges(text, scanFrom) ?? []),
-    ...(ts.getTrailingCommentRanges(text, scanFrom) ?? []),
-  ];
-  for (const range of ranges) {
-    if (range.pos <= position && position < range.end) return { start: range.pos, end: range.end };
-  }
-  // Comments inside a token-less gap (for example between the last statement and a closing
-  // brace) belong to no child: scan from the end of the child before the position.
-  let previousEnd = -1;
-  node.forEachChild((child) => {
-    if (child.end <= position) previousEnd = Math.max(previousEnd, child.end);
-  });
-  if (previousEnd >= 0) {
-    for (const range of [
-      ...(ts.getTrailingCommentRanges(text, previousEnd) ?? []),
-      ...(ts.getLeadingCommentRanges(text, previousEnd) ?? []),
-    ]) {
-      if (range.pos <= position && position < range.end) return { start: range.pos, end: range.end };
-    }
-  }
-  return undefined;
+/**
+ * Whether `position` is in JSX text (the children of a JSX element, between tags and `{…}`), where
+ * `//` and `/*` are text: a directive there has to be written `{/* … *\/}`.
+ */
+export function isInJsxText(ts: TypeScript, sourceFile: TS.SourceFile, position: number): boolean {
+  return nodeLocator(ts, sourceFile)(position).node.kind === ts.SyntaxKind.JsxText;
 }
 
-function lastTokenEnd(sourceFile: TS.SourceFile): number {
-  const last = sourceFile.statements[sourceFile.statements.length - 1];
-  return last ? last.end : 0;
+/**
+ * Makes the function that finds the deepest node whose full range (with its leading trivia) holds
+ * a position, and the end of that node's last child before the position (-1 when none). The
+ * closures are made once per file, not once per position.
+ */
+function nodeLocator(ts: TypeScript, sourceFile: TS.SourceFile): (position: number) => { node: TS.Node; before: number } {
+  let position = 0;
+  // The state of one step of the descent: the child holding the position, or the end of the
+  // last child before it.
+  let next: TS.Node | undefined;
+  let before = -1;
+  // Children come in source order; `true` stops at the first one past the position.
+  const visit = (child: TS.Node): true | undefined => {
+    if (child.pos > position) return true;
+    if (position < child.end) {
+      next = child;
+      return true;
+    }
+    before = child.end;
+    return undefined;
+  };
+  // A list (thousands of statements in one IIFE) is binary-searched, so that a file of many
+  // directives is not quadratic.
+  const visitList = (children: TS.NodeArray<TS.Node>): true | undefined => {
+    let low = 0;
+    let high = children.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (children[middle]!.pos <= position) low = middle;
+      else high = middle - 1;
+    }
+    const child = children[low];
+    if (!child) return undefined;
+    return visit(child) ?? (low < children.length - 1 ? true : undefined);
+  };
+  return (at) => {
+    position = at;
+    let node: TS.Node = sourceFile;
+    for (;;) {
+      next = undefined;
+      before = -1;
+      ts.forEachChild(node, visit, visitList);
+      if (!next) return { node, before };
+      node = next;
+    }
+  };
+}
+
+/**
+ * Makes the function that gives the range of the comment containing a position, if it is inside
+ * one. It reads only the trivia that the deepest node's own tokens leave: a token's text (a
+ * string, a template part, JSX text) is never read as a comment.
+ */
+function commentLocator(ts: TypeScript, sourceFile: TS.SourceFile): (position: number) => { start: number; end: number } | undefined {
+  const text = sourceFile.text;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, sourceFile.languageVariant);
+  const locate = nodeLocator(ts, sourceFile);
+  return (position) => {
+    const { node, before } = locate(position);
+    // JSX text has no trivia: everything in it up to `{` or `<` is text.
+    if (node.kind === ts.SyntaxKind.JsxText) return undefined;
+    // The position is in the node's leading trivia or among its own tokens (brackets, commas,
+    // keywords: none can hold comment-like text), after its last child that ends before the
+    // position. Only that gap is scanned, never a child; this is also how a comment alone in `{}`,
+    // `()` or JSX `{/* … */}` is found. A token node's own text (a string, a template part) is
+    // never read.
+    const isToken = node.kind <= ts.SyntaxKind.LastToken;
+    scanner.setText(text, before < 0 ? node.pos : before);
+    while (scanner.getTextPos() <= position) {
+      const start = scanner.getTextPos();
+      const kind = scanner.scan();
+      const end = scanner.getTextPos();
+      if (kind === ts.SyntaxKind.SingleLineCommentTrivia || kind === ts.SyntaxKind.MultiLineCommentTrivia) {
+        if (position < end) return { start, end };
+      } else if (!isTrivia(ts, kind) && (isToken || position < end || kind === ts.SyntaxKind.EndOfFileToken)) {
+        return undefined;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** Whether a scanned kind is trivia other than a comment. */
+function isTrivia(ts: TypeScript, kind: TS.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.WhitespaceTrivia ||
+    kind === ts.SyntaxKind.NewLineTrivia ||
+    kind === ts.SyntaxKind.ShebangTrivia ||
+    kind === ts.SyntaxKind.ConflictMarkerTrivia
+  );
 }
 
 /**

@@ -85,20 +85,6 @@ function claimedDirectives(testCase: GrammarTestCase): { line: number; kind: str
   return claimed;
 }
 
-/**
- * A known core bug: `findSuppressions` scans raw text for comments, so JSX text that looks like a
- * comment counts as a directive (the last one disables every rule for the file). JSX text is not a
- * comment, so the grammar leaves it alone. Once the core is fixed these lines stop differing, the
- * test below fails, and this list goes.
- */
-const CORE_READS_JSX_TEXT: Readonly<Record<string, readonly string[]>> = {
-  'jsx.syntax-test': ['// async-lens-disable-line floating-promise'],
-  'tsx.syntax-test': [
-    '<p>// async-lens-disable-line floating-promise</p>',
-    '<p title="/* async-lens-disable floating-promise */">/* async-lens-disable */</p>',
-  ],
-};
-
 const fixtureNames = readdirSync(path.join(ROOT, FIXTURES)).filter((name) => name.endsWith('.syntax-test'));
 
 describe('grammar: the directive injection', () => {
@@ -178,14 +164,7 @@ describe('grammar: the fixtures agree with the core', () => {
         kind,
         rules,
       }));
-      const inJsxText = CORE_READS_JSX_TEXT[name] ?? [];
-      const isJsxText = (line: number): boolean => inJsxText.includes(testCase.source[line]!.trim());
-      assert.deepEqual(claimedDirectives(testCase), found.filter(({ line }) => !isJsxText(line)));
-      assert.deepEqual(
-        found.filter(({ line }) => isJsxText(line)).map(({ line }) => testCase.source[line]!.trim()),
-        inJsxText,
-        'the core no longer reads these JSX texts as directives: remove them from CORE_READS_JSX_TEXT',
-      );
+      assert.deepEqual(claimedDirectives(testCase), found);
     });
   }
 
