@@ -226,6 +226,7 @@ class Walk {
 
   run(): RawFinding[] {
     const kinds = this.kinds;
+    const statementUnits = this.statementUnitMin !== Infinity;
     const stack: Array<TS.Node | typeof EXIT> = [this.sourceFile];
     const push = (child: TS.Node): void => {
       stack.push(child);
@@ -238,7 +239,7 @@ class Walk {
       }
       const node = top;
       const flags = kinds[node.kind]!;
-      const statement = !(flags & KIND_FUNCTION) && this.isStatementUnit(node);
+      const statement = statementUnits && !(flags & KIND_FUNCTION) && this.isStatementUnit(node);
       const unit = statement || (flags & KIND_FUNCTION) !== 0;
       if (unit) {
         if (this.reuse(node)) continue;
