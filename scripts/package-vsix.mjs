@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const STAGE = path.join(ROOT, 'out', 'vsix-stage');
-const COPIED = ['README.md', 'LICENSE', '.vscodeignore', 'dist', 'docs', 'examples', 'snippets', 'syntaxes', 'l10n', 'media', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas'];
+const COPIED = ['README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'dist', 'docs', 'examples', 'snippets', 'syntaxes', 'l10n', 'media', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas'];
 
 function main() {
   const args = process.argv.slice(2);

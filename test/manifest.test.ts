@@ -259,7 +259,7 @@ describe('manifest: package.json and the code agree', () => {
       const listed = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package-vsix.mjs'), '--ls'], { cwd: ROOT, encoding: 'utf8' });
       assert.equal(listed.status, 0, listed.stderr);
       const files = listed.stdout.split('\n').map((line) => line.trim()).filter(Boolean).sort();
-      const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|dist\/(extension|server)\.js|docs\/(zh-cn\/)?rules\/[a-z-]+\.md|docs\/rules\/README\.md|examples\/.+|snippets\/[a-z-]+\.code-snippets|syntaxes\/[a-z.-]+\.tmLanguage\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|media\/.+|schemas\/[a-z.-]+\.schema\.json)$/;
+      const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE|dist\/(extension|server)\.js|docs\/(zh-cn\/)?rules\/[a-z-]+\.md|docs\/rules\/README\.md|examples\/.+|snippets\/[a-z-]+\.code-snippets|syntaxes\/[a-z.-]+\.tmLanguage\.json|l10n\/bundle\.l10n\.[a-z-]+\.json|media\/.+|schemas\/[a-z.-]+\.schema\.json)$/;
       assert.deepEqual(files.filter((file) => !allowed.test(file)), [], 'nothing else ships');
       for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'examples/02-gather.ts']) {
         assert.ok(files.includes(required), `${required} ships`);
