@@ -107,6 +107,7 @@ describe('walkthrough', () => {
     await vscode.commands.executeCommand('asyncLens.openLesson.gather');
     const editor = vscode.window.activeTextEditor!;
     assert.equal(path.basename(editor.document.uri.fsPath), '02-gather.ts');
+    const original = editor.document.getText();
     const [diagnostic] = await waitForRules(editor.document.uri, ['unawaited-promise-all']);
     const line = lineOf(editor, "Promise.all([quote('late'");
     assert.equal(diagnostic!.range.start.line, line);
@@ -115,8 +116,14 @@ describe('walkthrough', () => {
     await waitForNoRule(editor.document.uri, 'unawaited-promise-all');
     await vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false);
     await assertStepDone('walkthrough-fixed', 'Fix the mistake: unawaited-promise-all');
-    await vscode.window.showTextDocument(editor.document);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    // The example is the workspace's own file, which later tests copy (and the editor may have
+    // saved the edit): put its text back and save it.
+    const restored = await vscode.window.showTextDocument(editor.document);
+    const whole = new vscode.Range(new vscode.Position(0, 0), restored.document.positionAt(restored.document.getText().length));
+    await restored.edit((edit) => edit.replace(whole, original));
+    await restored.document.save();
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(restored.document.uri)), original, 'the example on disk is the original');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
 
