@@ -90,7 +90,7 @@ describe('incremental analysis', () => {
       '\n', ' ', 'function g() {', 'const load = 1;', 'return ', 'x', ';', 'for (const i of xs) { load(); }',
       'const [a, b] = Promise.all([load(), load()]);', '// async-lens-disable-next-line floating-promise\n',
     ];
-    let text = [
+    const text = [
       'import { readFile } from "node:fs/promises";',
       'async function load() { return 1; }',
       '(function () {',
@@ -106,23 +106,7 @@ describe('incremental analysis', () => {
       '})();',
       '',
     ].join('\n');
-    const analyzer = new Analyzer(ts, RULES);
-    let sourceFile = parsed(text);
-    analyzer.analyze(sourceFile);
-    let reused = 0;
-    for (let step = 0; step < 400; step++) {
-      const start = Math.floor(random() * (text.length + 1));
-      const remove = random() < 0.4 ? Math.min(Math.floor(random() * 12), text.length - start) : 0;
-      const inserted = random() < 0.8 ? pieces[Math.floor(random() * pieces.length)]! : '';
-      const change = { start, length: remove, text: inserted };
-      sourceFile = edited(sourceFile, change);
-      text = sourceFile.text;
-      const result = analyzer.analyze(sourceFile);
-      reused += result.stats.unitsReused;
-      const incremental = result.findings;
-      const full = new Analyzer(ts, RULES).analyze(parsed(text)).findings;
-      assert.deepEqual(incremental, full, `step ${step}: ${JSON.stringify(change)}\n${text}`);
-    }
+    const reused = randomEditsMatchFullAnalysis(text, pieces, random, 400);
     // The comparison means something only if the cache was really used.
     assert.ok(reused > 400, `only ${reused} functions were reused`);
   });
@@ -238,7 +222,7 @@ describe('incremental analysis: the direct statements of a long body', () => {
       '  const n = results.length;', '  if (n > 1) { load(n); }', '  try { await load(5); } catch {}', '  const more = xs.map(async (x) => load(x));',
       '  await Promise.all(more);', '  return results;',
     ];
-    let text = [
+    const text = [
       'import { readFileSync } from "node:fs";',
       'declare const emitter: { on(e: string, f: () => Promise<void>): void };',
       'declare const items: number[];',
@@ -248,25 +232,35 @@ describe('incremental analysis: the direct statements of a long body', () => {
       '}',
       '',
     ].join('\n');
-    const analyzer = new Analyzer(ts, RULES);
-    let sourceFile = parsed(text);
-    analyzer.analyze(sourceFile);
-    let reused = 0;
-    for (let step = 0; step < 600; step++) {
-      const start = Math.floor(random() * (text.length + 1));
-      const remove = random() < 0.4 ? Math.min(Math.floor(random() * 12), text.length - start) : 0;
-      const inserted = random() < 0.8 ? pieces[Math.floor(random() * pieces.length)]! : '';
-      const change = { start, length: remove, text: inserted };
-      sourceFile = edited(sourceFile, change);
-      text = sourceFile.text;
-      const result = analyzer.analyze(sourceFile);
-      reused += result.stats.unitsReused;
-      const full = new Analyzer(ts, RULES).analyze(parsed(text)).findings;
-      assert.deepEqual(result.findings, full, `step ${step}: ${JSON.stringify(change)}\n${text}`);
-    }
+    const reused = randomEditsMatchFullAnalysis(text, pieces, random, 600);
     assert.ok(reused > 1200, `only ${reused} units were reused`);
   });
 });
+
+/**
+ * Applies `steps` random edits (a random span removed, one of `pieces` inserted) to `text`, and after
+ * each asserts that the incremental analysis gives exactly the findings of a fresh one. Returns how
+ * many units the incremental analyses reused, so that a caller can show the cache was used.
+ */
+function randomEditsMatchFullAnalysis(text: string, pieces: readonly string[], random: () => number, steps: number): number {
+  const analyzer = new Analyzer(ts, RULES);
+  let sourceFile = parsed(text);
+  analyzer.analyze(sourceFile);
+  let reused = 0;
+  for (let step = 0; step < steps; step++) {
+    const current = sourceFile.text;
+    const start = Math.floor(random() * (current.length + 1));
+    const remove = random() < 0.4 ? Math.min(Math.floor(random() * 12), current.length - start) : 0;
+    const inserted = random() < 0.8 ? pieces[Math.floor(random() * pieces.length)]! : '';
+    const change = { start, length: remove, text: inserted };
+    sourceFile = edited(sourceFile, change);
+    const result = analyzer.analyze(sourceFile);
+    reused += result.stats.unitsReused;
+    const full = new Analyzer(ts, RULES).analyze(parsed(sourceFile.text)).findings;
+    assert.deepEqual(result.findings, full, `step ${step}: ${JSON.stringify(change)}\n${sourceFile.text}`);
+  }
+  return reused;
+}
 
 function findVariable(sourceFile: TS.SourceFile, name: string): TS.VariableStatement {
   let found: TS.VariableStatement | undefined;
