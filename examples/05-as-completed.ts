@@ -6,19 +6,34 @@
 // async-lens: run and observe. Nothing here is a mistake a rule could see.
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** One settled promise of `asCompleted`, tagged with its place among the arguments. */
-type Outcome<T> = { key: number; ok: true; value: T } | { key: number; ok: false; error: unknown };
+/** One settled promise of `asCompleted`. */
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
-/** Yields the values of `tasks` in the order they settle; throws the first rejection. */
+/**
+ * Yields the values of `tasks` in the order they settle; throws the first rejection. Outcomes are
+ * queued the moment each task settles, so a slow loop body still sees them in completion order
+ * (racing the remaining tasks anew each time would pick the first of those already settled in
+ * argument order instead).
+ */
 async function* asCompleted<T>(tasks: readonly Promise<T>[]): AsyncGenerator<T, void, undefined> {
-  const racing = new Map<number, Promise<Outcome<T>>>();
+  const settled: Outcome<T>[] = [];
+  let wake: (() => void) | undefined;
   // Every task gets a rejection handler here, so none is left unhandled if the loop stops early.
-  tasks.forEach((task, key) => {
-    racing.set(key, task.then((value) => ({ key, ok: true, value }), (error: unknown) => ({ key, ok: false, error })));
-  });
-  while (racing.size > 0) {
-    const outcome = await Promise.race(racing.values());
-    racing.delete(outcome.key);
+  for (const task of tasks) {
+    task.then(
+      (value) => {
+        settled.push({ ok: true, value });
+        wake?.();
+      },
+      (error: unknown) => {
+        settled.push({ ok: false, error });
+        wake?.();
+      },
+    );
+  }
+  for (let remaining = tasks.length; remaining > 0; remaining--) {
+    if (settled.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const outcome = settled.shift()!;
     if (!outcome.ok) throw outcome.error;
     yield outcome.value;
   }
