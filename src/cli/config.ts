@@ -1,6 +1,6 @@
 // The config file on the command line: found by walking up from the working directory (or named
 // with `--config`), then merged under the flags: CLI flags > config file > defaults.
-import { ConfigError, createIgnoreFilter, loadConfigAsync, readConfigFile } from '../config';
+import { ConfigError, createIgnoreFilter, loadConfigAsync, mergeUnder, readConfigFile } from '../config';
 import type { LoadedConfig } from '../config';
 import type { Severity } from '../core';
 import { UsageError } from './args';
@@ -33,10 +33,5 @@ export function effectiveOptions(options: CliOptions, config: LoadedConfig | und
   if (!config) {
     return { rules: options.rules, blockingCalls: options.blockingCalls, includeTestFiles: options.includeTestFiles, isIgnored: () => false };
   }
-  return {
-    rules: { ...config.options.rules, ...options.rules },
-    blockingCalls: [...config.options.blockingCalls, ...options.blockingCalls],
-    includeTestFiles: options.includeTestFiles || config.options.includeTestFiles === true,
-    isIgnored: createIgnoreFilter(config),
-  };
+  return { ...mergeUnder(config, options), isIgnored: createIgnoreFilter(config) };
 }

@@ -8,6 +8,7 @@ import ignore from 'ignore';
 import { ConfigError } from './errors';
 import { parseJson } from './json';
 import { validateConfig } from './validate';
+import type { Severity } from '../core';
 import type { ConfigOptions } from './validate';
 
 export { ConfigError } from './errors';
@@ -85,6 +86,25 @@ export function createIgnoreFilter(config: LoadedConfig): (file: string) => bool
     const relative = path.relative(config.directory, path.resolve(config.directory, file));
     if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return false;
     return patterns.ignores(relative.split(path.sep).join('/'));
+  };
+}
+
+/** The options a host sets itself (command-line flags, editor settings) and merges a config under. */
+export interface HostOptions {
+  rules: Record<string, Severity>;
+  blockingCalls: string[];
+  includeTestFiles: boolean;
+}
+
+/**
+ * A config merged under the host's own options: the host's severity wins per rule, blocking
+ * calls add up, and test files are included when either says so.
+ */
+export function mergeUnder(config: LoadedConfig, own: HostOptions): HostOptions {
+  return {
+    rules: { ...config.options.rules, ...own.rules },
+    blockingCalls: [...config.options.blockingCalls, ...own.blockingCalls],
+    includeTestFiles: own.includeTestFiles || config.options.includeTestFiles === true,
   };
 }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
 import { matchLocale } from '../core/messages';
+import { ruleDocSegments } from '../server/rule-docs';
 import { COMMANDS, SETTINGS_SECTION, SOURCE_GLOB } from './registry';
 
 /** The server's request for analysing files that are not open: `{ uris }` in, `{ files }` out. */
@@ -99,8 +100,7 @@ async function ruleDocIds(context: vscode.ExtensionContext): Promise<string[]> {
 function ruleDocUri(context: vscode.ExtensionContext, rule: string): vscode.Uri {
   const setting = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('locale', 'auto');
   const locale = matchLocale(setting === 'auto' ? vscode.env.language : setting);
-  const folder = locale === 'en' ? ['docs', 'rules'] : ['docs', locale, 'rules'];
-  return vscode.Uri.joinPath(context.extensionUri, ...folder, `${rule}.md`);
+  return vscode.Uri.joinPath(context.extensionUri, ...ruleDocSegments(locale), `${rule}.md`);
 }
 
 /**

@@ -2,7 +2,7 @@
 // would from there), merged under the `asyncLens.*` settings. A config that cannot be used is
 // reported once (the caller shows it) and the document is analysed with the settings alone.
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, createIgnoreFilter, loadConfig } from '../config';
+import { CONFIG_FILE_NAME, ConfigError, createIgnoreFilter, loadConfig, mergeUnder } from '../config';
 import type { LoadedConfig } from '../config';
 import type { Settings } from './settings';
 
@@ -53,12 +53,7 @@ export class ConfigStore {
     const config = folder === undefined ? undefined : this.load(folder);
     if (!config) return { settings, ignored: false, file: undefined };
     return {
-      settings: {
-        ...settings,
-        rules: { ...config.options.rules, ...settings.rules },
-        blockingCalls: [...config.options.blockingCalls, ...settings.blockingCalls],
-        includeTestFiles: settings.includeTestFiles || config.options.includeTestFiles === true,
-      },
+      settings: { ...settings, ...mergeUnder(config, settings) },
       ignored: fileName !== undefined && path.isAbsolute(fileName) && this.ignoreFilter(config)(fileName),
       file: config.file,
     };

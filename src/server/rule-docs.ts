@@ -21,9 +21,14 @@ export const ZH_CN_DOC_HEADINGS: Readonly<Record<string, string>> = {
   延伸阅读: 'Further reading',
 };
 
+/** The folder of a locale's rule docs, as path segments from the package (or repository) root. */
+export function ruleDocSegments(locale: Locale): string[] {
+  return locale === 'en' ? ['docs', 'rules'] : ['docs', locale, 'rules'];
+}
+
 /** The folder of a locale's rule docs, relative to the package root. */
 export function ruleDocFolder(locale: Locale): string {
-  return locale === 'en' ? path.join('docs', 'rules') : path.join('docs', locale, 'rules');
+  return path.join(...ruleDocSegments(locale));
 }
 
 /** The folder holding `package.json` and `docs/`: `dist/..` when bundled, `src/server/../..` from source. */
@@ -51,7 +56,7 @@ export function repositoryUrl(packageRoot: string): string {
  * (`docs/zh-cn/rules/<id>.md`) when a locale is given. The one place it is built.
  */
 export function ruleDocUrl(repository: string, ruleId: string, locale: Locale = 'en'): string {
-  return locale === 'en' ? `${repository}/blob/main/docs/rules/${ruleId}.md` : `${repository}/blob/main/docs/${locale}/rules/${ruleId}.md`;
+  return `${repository}/blob/main/${ruleDocSegments(locale).join('/')}/${ruleId}.md`;
 }
 
 /** The sections of a rule doc that hovers use; a section missing or still a TODO is undefined. */

@@ -186,6 +186,11 @@ class AsyncLensServer {
     }
   }
 
+  /** The workspace folder that holds a file, if any. */
+  private workspaceFolderOf(file: string): string | undefined {
+    return this.workspaceFolders.find((root) => !path.relative(root, file).startsWith('..'));
+  }
+
   /** The settings and config for a file: `asyncLens.*` settings over its config file. */
   private configFor(fileName: string | undefined): DocumentConfig {
     return this.configs.forFile(fileName, this.settings, this.workspaceFolders[0]);
@@ -197,7 +202,7 @@ class AsyncLensServer {
 
   /** One error notification naming the file, position and key; the log keeps it too. */
   private showConfigError(error: ConfigError): void {
-    const folder = this.workspaceFolders.find((root) => !path.relative(root, error.file).startsWith('..')) ?? path.dirname(error.file);
+    const folder = this.workspaceFolderOf(error.file) ?? path.dirname(error.file);
     const message = `async-lens: ${error.format(folder)} (using the default configuration until it is fixed)`;
     this.log(message);
     this.send(this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }));
@@ -231,14 +236,15 @@ class AsyncLensServer {
   private analyseNow(document: OpenDocument): void {
     this.cancel(document.uri);
     if (this.documents.get(document.uri) !== document) return;
-    if (this.configFor(document.fileName).ignored) {
+    const config = this.configFor(document.fileName);
+    if (config.ignored) {
       // The config's `ignores` cover this file: it shows no findings, as the CLI would skip it.
       this.send(this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [] }));
       return;
     }
     let analysis;
     try {
-      analysis = document.analyse({ maxFileSize: this.settings.maxFileSize, skipRules: this.skipRulesFor(document.fileName) });
+      analysis = document.analyse({ maxFileSize: this.settings.maxFileSize, skipRules: this.skipRulesFor(document.fileName, config) });
     } catch (error) {
       this.log(`analysis of ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return;
@@ -324,7 +330,8 @@ class AsyncLensServer {
     const progress = await this.connection.window.attachWorkDoneProgress(params?.workDoneToken);
     progress.begin('async-lens: analysing', 0, `0/${uris.length} files`, true);
     const result: AnalyzeFilesResult = { analysed: 0, skipped: 0, findings: 0, cancelled: false };
-    const analyzer = this.newAnalyzer();
+    // One analyzer per config file among the files (most share one, or none).
+    const analyzers = new Map<string | undefined, Analyzer>();
     try {
       for (const [index, uri] of uris.entries()) {
         if (token.isCancellationRequested) {
@@ -337,7 +344,7 @@ class AsyncLensServer {
           result.analysed++;
           result.findings += findings.length;
         } else {
-          const findings = await this.analyseFromDisk(uri, analyzer);
+          const findings = await this.analyseFromDisk(uri, analyzers);
           if (findings === undefined) result.skipped++;
           else {
             result.analysed++;
@@ -353,11 +360,14 @@ class AsyncLensServer {
   }
 
   /** Reads, analyses and publishes one file that is not open; the number of findings, or undefined when skipped. */
-  private async analyseFromDisk(uri: string, analyzer: Analyzer): Promise<number | undefined> {
+  private async analyseFromDisk(uri: string, analyzers: Map<string | undefined, Analyzer>): Promise<number | undefined> {
     let file: string;
     let text: string;
+    let config: DocumentConfig;
     try {
       file = fileURLToPath(uri);
+      config = this.configFor(file);
+      if (config.ignored) return undefined;
       text = await readFile(file, 'utf8');
     } catch (error) {
       this.log(`skipped ${uri}: cannot read it (${error instanceof Error ? error.message : String(error)})`);
@@ -373,11 +383,13 @@ class AsyncLensServer {
       this.log(`skipped ${uri}: ${parsed.skipped}`);
       return undefined;
     }
-    const config = this.configFor(file);
-    if (config.ignored) return undefined;
     // A file under a config gets an analyzer with that config's rules.
-    const fileAnalyzer = config.file === undefined ? analyzer : this.newAnalyzer(file);
-    const findings = fileAnalyzer.analyze(parsed.sourceFile, { skipRules: this.skipRulesFor(file) }).findings;
+    let analyzer = analyzers.get(config.file);
+    if (!analyzer) {
+      analyzer = this.newAnalyzer(file);
+      analyzers.set(config.file, analyzer);
+    }
+    const findings = analyzer.analyze(parsed.sourceFile, { skipRules: this.skipRulesFor(file, config) }).findings;
     // Positions through the same conversion as open documents.
     const document = TextDocument.create(uri, 'typescript', 0, text);
     this.send(
@@ -387,11 +399,11 @@ class AsyncLensServer {
   }
 
   /** The rules to skip for a file: those that skip test files, when it is one and the setting says so. */
-  private skipRulesFor(fileName: string): string[] {
-    if (this.configFor(fileName).settings.includeTestFiles) return [];
+  private skipRulesFor(fileName: string, config: DocumentConfig): string[] {
+    if (config.settings.includeTestFiles) return [];
     const skipping = RULES.filter((rule) => rule.meta.skipsTestFiles).map((rule) => rule.meta.id);
     if (skipping.length === 0 || !path.isAbsolute(fileName)) return [];
-    const folder = this.workspaceFolders.find((root) => !path.relative(root, fileName).startsWith('..'));
+    const folder = this.workspaceFolderOf(fileName);
     const relative = folder ? path.relative(folder, fileName) : path.basename(fileName);
     return isTestFile(relative.split(path.sep).join('/')) ? skipping : [];
   }

@@ -252,9 +252,10 @@ function escapesRejection(context: RuleContext, fn: TS.FunctionLikeDeclaration):
 }
 
 /**
- * Whether awaiting or returning `expression` may reject: anything but a literal, a name, a member
- * read, a sleep, a call of a local async function that cannot reject, or `x.catch(handler)` whose
- * handler does not throw.
+ * Whether awaiting or returning `expression` may reject: a value already in hand (a name, a member
+ * or element read), or a call or `new`, except a sleep, a call of a local async function that
+ * cannot reject, and `x.catch(handler)` whose handler does not throw. Any other expression (a
+ * literal, an operator) is taken not to: the rule stays on the side of not reporting.
  */
 function mayReject(context: RuleContext, expression: TS.Expression): boolean {
   const ts = context.ts;
